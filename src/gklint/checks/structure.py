@@ -1,0 +1,98 @@
+"""GK1xx: the six sections of the report, their headings, and the report title."""
+
+from __future__ import annotations
+
+from ..model import Report
+from ..normalize import key
+from ..vocab import cn_number
+from . import rule
+
+MISSING = rule("GK101", "section-missing", "error", "缺少模板规定的部分",
+               "《政府信息公开条例》第五十条规定年度报告的内容；国办公开办函〔2021〕30号要求严格按格式编写，“不能遗漏”。",
+               "按模板补上该部分及其标题，如“四、政府信息公开行政复议、行政诉讼情况”。")
+ORDER = rule("GK102", "section-order", "warning", "各部分顺序与模板不一致",
+             "模板规定六个部分的顺序为一至六。", "按“一、总体情况”至“六、其他需要报告的事项”的顺序排列。")
+DUPLICATE = rule("GK103", "section-duplicate", "warning", "同一部分出现多次",
+                 "每个部分在报告中只应出现一次；重复通常是复制粘贴或误把小标题写成一级标题。",
+                 "合并重复的部分，或把误用的一级标题改为小标题。")
+VARIANT = rule("GK104", "heading-variant", "info", "部分标题使用了常见的变体写法",
+               "模板有规范标题；实践中常见的变体（如“五、政府信息公开工作存在的主要问题及改进情况”）可以接受，但建议统一。",
+               "改为模板标题，消息中给出了规范写法。")
+NUMBERING = rule("GK105", "heading-numbering", "warning", "一级标题编号不是“一、”式",
+                 "模板的一级标题用中文数字加顿号（“一、”至“六、”）；“2、”或缺少编号会让结构难以辨认。",
+                 "把编号改为与所在部分对应的中文数字加顿号，如“二、主动公开政府信息情况”。",
+                 "“2、 主动公开政府信息情况” → “二、主动公开政府信息情况”")
+DEVIANT = rule("GK106", "heading-deviates", "warning", "部分标题与模板不一致",
+               "标题文字与模板明显不同（非已知变体），读者和审核者难以对应到模板的部分。", "改为消息中给出的模板标题。")
+TITLE = rule("GK107", "report-title", "warning", "报告标题不规范",
+             "报告标题应写明“政府信息公开工作年度报告”；“政务信息公开”等写法不是规范名称（此时只作提示，级别为 info）。",
+             "按“××（机关名称）××××年政府信息公开工作年度报告”拟定标题。")
+TITLE_YEAR = rule("GK108", "report-title-year", "warning", "报告标题中没有年度",
+                  "标题应写明报告所属年度，读者和检查工具据此判断统计期间和适用模板。", "在标题中写明年度，如“2024年”。")
+EMPTY_SECTION = rule("GK109", "section-empty", "warning", "部分只有标题，没有内容",
+                     "30号文要求内容“不能遗漏”；没有内容的部分等于缺项。", "补写该部分内容；确无内容时写明“无”及原因。")
+
+
+def check(report: Report):
+    if not report.sections and not report.table_blocks:
+        return  # GK005 already says this is not a report
+    pack = report.expected
+    yield from _title(report, pack)
+    seen: dict[str, object] = {}
+    last_number = 0
+    for index, s in enumerate(report.sections):
+        h = s.heading
+        canonical = cn_number(h.section.number) + "、" + h.section.title
+        if s.key in seen:
+            yield DUPLICATE.finding(f"“{h.title}”与第 {seen[s.key].pos.line} 行的部分重复", s.pos, section=s.key)
+            continue
+        seen[s.key] = s
+        if h.section.number < last_number:
+            yield ORDER.finding(f"“{h.title}”出现在第{cn_number(last_number)}部分之后，模板顺序应为第{cn_number(h.section.number)}部分",
+                                s.pos, section=s.key)
+        last_number = max(last_number, h.section.number)
+        if h.style == "arabic":
+            yield NUMBERING.finding(f"一级标题使用阿拉伯数字编号“{h.ordinal}”，应为“{canonical}”", s.pos,
+                                    section=s.key, fix=canonical)
+        elif h.style == "missing":
+            yield NUMBERING.finding(f"一级标题缺少编号，应为“{canonical}”", s.pos, section=s.key, fix=canonical)
+        elif h.ordinal != cn_number(h.section.number):
+            yield NUMBERING.finding(f"一级标题编号“{h.ordinal}、”与部分顺序不符，应为“{canonical}”", s.pos,
+                                    section=s.key, fix=canonical)
+        if h.match == "variant":
+            yield VARIANT.finding(f"标题“{h.title}”是常见变体，模板标题为“{canonical}”", s.pos, section=s.key, fix=canonical)
+        elif h.match == "fuzzy":
+            yield DEVIANT.finding(f"标题“{h.title}”与模板不一致，应为“{canonical}”", s.pos, section=s.key, fix=canonical)
+        if not s.items:
+            yield EMPTY_SECTION.finding(f"“{h.title}”下没有任何内容", s.pos, section=s.key)
+    for sdef in pack.sections:
+        if sdef.key not in seen:
+            canonical = cn_number(sdef.number) + "、" + sdef.title
+            where = _insert_point(report, sdef.number)
+            yield MISSING.finding(f"缺少“{canonical}”部分", where, section=sdef.key, fix=canonical)
+
+
+def _insert_point(report: Report, number: int):
+    """Where a missing section belongs: at the next section that is present, else the end."""
+    later = [s for s in report.sections if s.heading.section.number > number]
+    if later:
+        return later[0].pos
+    if report.sections:
+        return report.sections[-1].pos
+    return report.title_pos
+
+
+def _title(report: Report, pack):
+    if not report.title:
+        yield TITLE.finding("未找到报告标题；标题应为“××××年政府信息公开工作年度报告”", report.title_pos)
+        return
+    k = key(report.title)
+    if not any(key(w) in k for w in pack.title_required):
+        slip = next((w for w in pack.title_slips if key(w) in k), None)
+        if slip:
+            yield TITLE.finding(f"报告标题写作“{slip}”，规范名称为“政府信息公开工作年度报告”", report.title_pos,
+                                severity="info")
+        else:
+            yield TITLE.finding(f"报告标题“{report.title}”未写明“政府信息公开工作年度报告”", report.title_pos)
+    if report.year_source != "title" and not any(ch.isdigit() for ch in report.title):
+        yield TITLE_YEAR.finding(f"报告标题“{report.title}”没有写明年度", report.title_pos)

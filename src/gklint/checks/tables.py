@@ -1,0 +1,131 @@
+"""GK2xx: the tables of sections 二, 三 and 四 — present, labelled as in the template, complete,
+and holding the right kind of values."""
+
+from __future__ import annotations
+
+from ..model import BLANK, NA, NUMBER, Report, Table
+from ..normalize import key
+from . import rule
+
+MISSING = rule("GK201", "table-missing", "error", "缺少模板规定的表格",
+               "模板规定第二部分有第二十条第（一）（五）（六）（八）项四个表（2019 年格式另有第（九）项），第三、四部分各有一个表。",
+               "按模板补上缺少的表格。")
+NOT_FOUND = rule("GK202", "table-text-not-found", "warning", "部分标题下找不到表格文字（可能是图片）",
+                 "网页上的表格有时以图片发布或在抓取时丢失；这不能证明报告漏了表格，需要人工确认（template-spec §7.1(11)）。",
+                 "确认原报告中有表格；以图片发布的表格应改为文字表格，便于检索和核对。")
+ROW_LABEL = rule("GK203", "row-label", "warning", "行标签与模板不一致",
+                 "模板的行标签有规范写法；改写或错字会让审核者和统计汇总难以对应。", "把行标签改为消息中给出的模板写法。")
+COLUMN_LABEL = rule("GK204", "column-label", "warning", "列标题与模板不一致",
+                    "模板的列标题有规范写法，如“本年废止件数”“社会公益组织”。",
+                    "把列标题改为消息中给出的模板写法。", "“本年度止件数” → “本年废止件数”；“社会组织” → “社会公益组织”")
+ROWS_MISSING = rule("GK205", "rows-missing", "error", "表格缺少模板规定的行",
+                    "2021 年格式表三有 25 个数据行，2019 年格式有 23 行；第二部分各表的行也是固定的。",
+                    "补上缺少的行；没有发生的事项填 0。")
+EXTRA_ROW = rule("GK206", "row-unknown", "warning", "表格中有模板没有的行",
+                 "模板的行是固定的；多出的行可能是自加的小计，或是标签写错了。", "删除多出的行，或把标签改为模板写法。")
+ROW_WIDTH = rule("GK207", "row-width", "error", "表格行的数值个数与模板列数不符",
+                 "表三每行 7 个数值，表四 15 个，第二部分各表按其列数；个数不符时无法确定每个数字属于哪一列。",
+                 "补齐或删去多余的数值，使其与模板各列一一对应。")
+BAD_VALUE = rule("GK208", "cell-value", "error", "单元格数值不合规：负数、小数或文字",
+                 "件数是不小于 0 的整数；收费金额是不小于 0 的数（2019 年格式“本年增/减”可以为负）（template-spec A7、A8）。",
+                 "改为合规的数字。")
+BLANK_CELL = rule("GK209", "cell-blank", "info", "表格中有空白或“不适用”的单元格",
+                  "空白不等于 0：漏填与“没有发生”无法区分，相关勾稽关系也无法核对。", "没有发生的事项填 0。")
+
+
+def check(report: Report):
+    pack = report.layout
+    if pack is None or (not report.sections and not report.table_blocks):
+        return
+    yield from _missing_tables(report, pack)
+    for table in sorted(report.tables.values(), key=lambda t: (t.pos.line, t.pos.col)):
+        if table.version != pack.template:
+            continue  # a table of another version: GK4xx reports it
+        yield from _labels(table)
+        yield from _rows(table)
+        yield from _values(table)
+    for code, pos, info in report.notes:
+        if code == "GK207":
+            table, row = info["table"], info["row"]
+            yield ROW_WIDTH.finding(f"{table.definition.name}“{row.label}”行有 {info['found']} 个数值，模板为 {info['expected']} 列",
+                                    pos, table=table.key, row=row.key, found=info["found"], expected=info["expected"])
+
+
+def _missing_tables(report: Report, pack):
+    present = {s.key for s in report.sections}
+    sections_with_blocks = {sk for sk, _ in report.table_blocks}
+    for sdef in pack.sections:
+        expected = [t for t in pack.tables.values() if t.section == sdef.key]
+        if not expected or sdef.key not in present:
+            continue  # no table here, or the whole section is missing (GK101)
+        found = [t for t in expected if t.key in report.tables]
+        if not found and sdef.key not in sections_with_blocks:
+            section = report.section(sdef.key)
+            yield NOT_FOUND.finding(f"“{section.heading.title}”下找不到表格文字；如表格是图片，请人工核对", section.pos,
+                                    section=sdef.key)
+            continue
+        for t in expected:
+            if t.key not in report.tables:
+                section = report.section(sdef.key)
+                yield MISSING.finding(f"缺少表格“{t.name}”", section.pos, table=t.key)
+
+
+def _labels(table: Table):
+    for h in table.header:
+        if h.role == "unknown" and h.canonical:
+            yield COLUMN_LABEL.finding(f"{table.definition.name}：列标题“{h.text}”与模板不一致，应为“{h.canonical}”", h.pos,
+                                       table=table.key, actual=h.text, fix=h.canonical)
+    for row in table.unknown_rows:
+        rd = table.definition.row_defs.get(row.key)
+        if rd is not None and rd.label:
+            yield ROW_LABEL.finding(f"{table.definition.name}：行标签“{row.label}”与模板不一致，应为“{rd.label}”", row.pos,
+                                    table=table.key, actual=row.label, fix=rd.label)
+        else:
+            yield EXTRA_ROW.finding(f"{table.definition.name}：模板中没有“{row.label}”这一行", row.pos,
+                                    table=table.key, actual=row.label)
+
+
+def _rows(table: Table):
+    definition = table.definition
+    relabelled = {r.key for r in table.unknown_rows}
+    missing = [r for r in definition.rows if r not in table.rows and r not in relabelled]
+    if not missing:
+        return
+    if not table.rows and not table.unknown_rows:
+        yield ROWS_MISSING.finding(f"{definition.name}：找到了表头，但没有读到任何数据行", table.pos, table=table.key,
+                                   missing=list(missing))
+        return
+    labels = [definition.row_defs[r].label or r for r in missing]
+    yield ROWS_MISSING.finding(f"{definition.name}缺少 {len(missing)} 行：" + "、".join(f"“{x}”" for x in labels),
+                               _after(table, missing[0]), table=table.key, missing=list(missing))
+
+
+def _after(table: Table, missing_key: str):
+    """Position of the row just before where a missing row belongs."""
+    order = list(table.definition.rows)
+    before = [r for r in order[: order.index(missing_key)] if r in table.rows]
+    return table.rows[before[-1]].pos if before else table.pos
+
+
+def _values(table: Table):
+    for row in table.rows.values():
+        blanks = []
+        for cell in row.cells.values():
+            col = table.definition.column(cell.col)
+            if cell.kind in (BLANK, NA):
+                blanks.append(cell)
+                continue
+            kind = col.kind if col else "count"
+            name = f"{table.definition.name}“{row.label or ''}”行“{col.label if col else cell.col}”列"
+            if cell.kind != NUMBER:
+                yield BAD_VALUE.finding(f"{name}应为数字，实际为“{cell.raw}”", cell.pos, cell=cell.path, actual=cell.raw)
+            elif cell.value < 0 and kind != "signed":
+                yield BAD_VALUE.finding(f"{name}不能为负数（{cell.raw}）", cell.pos, cell=cell.path, actual=cell.raw)
+            elif kind in ("count", "signed") and cell.value != cell.value.to_integral_value():
+                yield BAD_VALUE.finding(f"{name}是件数，应为整数，实际为“{cell.raw}”", cell.pos, cell=cell.path, actual=cell.raw)
+        if blanks:
+            names = "、".join(f"“{(table.definition.column(c.col).label if table.definition.column(c.col) else c.col)}”"
+                             for c in blanks[:4])
+            yield BLANK_CELL.finding(f"{table.definition.name}“{row.label or ''}”行有 {len(blanks)} 个空白或不适用单元格（{names}"
+                                     + (" 等" if len(blanks) > 4 else "") + "）；空白不等于 0", blanks[0].pos,
+                                     table=table.key, row=row.key, cells=[c.path for c in blanks])

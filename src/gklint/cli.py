@@ -1,0 +1,147 @@
+"""The `gklint` command.
+
+    gklint check PATH...        check reports (files or directories)
+    gklint rule CODE | --all    explain a rule
+
+Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own exit code 2 is ours too; keep the Chinese hint
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"gklint: 错误: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="gklint", description="政府信息公开工作年度报告合规检查（gklint）")
+    p.add_argument("--version", action="version", version=f"gklint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="{check,rule}")
+    c = sub.add_parser("check", help="检查报告文件或目录", description="检查年度报告（.txt/.md；目录会递归查找）")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    c.add_argument("-o", "--output", metavar="FILE", help="把结果写入文件而不是标准输出")
+    c.add_argument("--template", choices=("auto", "2019", "2021"), default="auto",
+                   help="模板版本；auto 按报告年度选择（2020 年及以前 2019，2021 年起 2021）")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                   help="达到此级别的问题使退出码为 1（默认 error）")
+    c.add_argument("--select", metavar="CODES", help="只报告这些代码（逗号分隔，可用前缀，如 GK3,GK101）")
+    c.add_argument("--ignore", metavar="CODES", help="不报告这些代码（逗号分隔，可用前缀）")
+    c.add_argument("--pack", action="append", default=[], metavar="YAML",
+                   help="使用自定义规则包（替换同一模板版本的内置规则包；可多次使用）")
+    c.add_argument("--max-size", type=float, default=20, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+    c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
+    c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
+    r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
+    r.add_argument("code", nargs="?", help="规则代码，如 GK302")
+    r.add_argument("--all", action="store_true", help="列出全部规则")
+    return p
+
+
+def _codes(arg: str | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in arg.split(",") if c.strip()) if arg else ()
+
+
+def collect(paths: list[str]) -> list[str]:
+    """Files to check: given files as they are, directories walked for report suffixes."""
+    from .readers import NOT_YET, SUFFIXES
+
+    out: list[str] = []
+    wanted = SUFFIXES + tuple(NOT_YET)
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p, onerror=lambda e: out.append(e.filename)):
+                dirs.sort()
+                found += [os.path.join(root, f) for f in files if f.lower().endswith(wanted) and not f.startswith(".")]
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def _check(args) -> int:
+    from .engine import Options, check_file
+    from .output import as_json, text
+    from .pack import PackError, builtin_packs, load_pack
+
+    packs = dict(builtin_packs())
+    try:
+        for path in args.pack:
+            pack = load_pack(path)
+            packs[pack.template] = pack
+    except PackError as e:
+        print(f"gklint: 规则包错误: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.template != "auto" and args.template not in packs:
+        print(f"gklint: 没有模板版本 {args.template} 的规则包", file=sys.stderr)
+        return EXIT_USAGE
+    options = Options(template=None if args.template == "auto" else args.template,
+                      max_bytes=int(args.max_size * 1024 * 1024))
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    results = []
+    for path in collect(args.paths):
+        res = check_file(path, options, packs)
+        res.findings = [f for f in res.findings
+                        if (not select or f.code.startswith(select)) and not (ignore and f.code.startswith(ignore))]
+        results.append(res)
+    out = as_json(results) if args.format == "json" else text(results, args.statistics, not args.quiet)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    else:
+        sys.stdout.write(out)
+    if args.fail_on == "never":
+        return EXIT_OK
+    from .findings import SEVERITY_RANK
+    floor = SEVERITY_RANK[args.fail_on]
+    failed = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _rule(args) -> int:
+    from .checks import all_rules
+    from .ruledoc import render_rule
+
+    rules = all_rules()
+    if args.all or not args.code:
+        for r in rules:
+            print(f"{r.code}  {r.severity:<7}  {r.summary}")
+        return EXIT_OK
+    code = args.code.upper()
+    match = next((r for r in rules if r.code == code), None)
+    if match is None:
+        print(f"gklint: 没有规则 {args.code}；用 gklint rule --all 查看全部规则", file=sys.stderr)
+        return EXIT_USAGE
+    print(render_rule(match))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rule":
+            return _rule(args)
+        parser.print_help()
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

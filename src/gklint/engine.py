@@ -1,0 +1,80 @@
+"""Check one file: read → parse → read tables with the right pack → run every rule.
+
+Nothing here raises for bad input: every problem becomes a finding, and a crash inside one rule
+family becomes a GK010 finding while the others still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from .checks import checkers
+from .checks.input import EMPTY, INTERNAL, source_findings
+from .findings import Finding
+from .model import Report
+from .pack import Pack, pack_for_year
+from .parser import parse
+from .readers import MAX_BYTES, read
+from .table_reader import TableReader
+
+
+@dataclass
+class Options:
+    template: str | None = None  # force a template version ("2019"/"2021"); None: by report year
+    max_bytes: int = MAX_BYTES
+    packs: dict[str, Pack] | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pack:
+    """Read tables with the expected pack; if they follow another version only, re-read with it."""
+    others = [p for p in packs.values() if p is not expected]
+    TableReader(expected, others).read(report)
+    own = report.markers.get(expected.template)
+    foreign = [v for v, m in report.markers.items() if v != expected.template and m]
+    if len(foreign) == 1 and not own:
+        layout = packs[foreign[0]]
+        report.notes.clear()
+        TableReader(layout, [p for p in packs.values() if p is not layout]).read(report)
+        return layout
+    return expected
+
+
+def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResult:
+    result = FileResult(path)
+    src = read(path, options.max_bytes)
+    result.findings.extend(source_findings(src.problems))
+    if not src.fatal:
+        if not any(line.strip() for line in src.lines):
+            result.findings.append(EMPTY.finding("文件为空或只有空白"))
+        else:
+            try:
+                report = parse(path, src.lines, packs)
+                report.encoding = src.encoding
+                expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
+                report.expected = expected
+                report.layout = _choose_layout(report, packs, expected)
+                result.report = report
+            except Exception as e:  # a parser bug must not stop the run
+                result.findings.append(INTERNAL.finding(f"读取报告结构时出错（{type(e).__name__}: {e}）；请报告此问题",
+                                                        trace=traceback.format_exc(limit=3)))
+            if result.report is not None:
+                for run in checkers():
+                    try:
+                        result.findings.extend(run(result.report))
+                    except Exception as e:
+                        family = run.__module__.rsplit(".", 1)[-1]
+                        result.findings.append(INTERNAL.finding(
+                            f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
+                            family=family, trace=traceback.format_exc(limit=3)))
+    for f in result.findings:
+        f.path = path
+    result.findings.sort(key=Finding.sort_key)
+    return result

@@ -1,0 +1,118 @@
+"""Relations between table cells, written in the packs as small equations (grammar/expr.lark).
+
+An equation is compiled to a linear form  sum(coef * cell) + const = 0  per binding of its
+`$row`/`$col` variable; evaluation and fault location work on that form. No `eval` anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError
+
+from .resources import resource_dir
+
+
+class ExprError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    text = (resource_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", maybe_placeholders=False)
+
+
+@dataclass(frozen=True)
+class Sel:
+    kind: str  # key | var | range | set
+    a: str
+    b: str | None = None
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str
+    row: Sel
+    col: Sel
+
+
+@dataclass(frozen=True)
+class Term:
+    coef: int
+    ref: CellRef | None  # None: a constant
+    const: int = 0
+    summed: bool = False
+
+
+@dataclass(frozen=True)
+class Equation:
+    source: str
+    terms: tuple[Term, ...]  # lhs terms positive, rhs terms negated
+
+    def variables(self) -> set[str]:
+        out = set()
+        for t in self.terms:
+            if t.ref:
+                for s in (t.ref.row, t.ref.col):
+                    if s.kind == "var":
+                        out.add(s.a)
+        return out
+
+    def tables(self) -> set[str]:
+        return {t.ref.table for t in self.terms if t.ref}
+
+
+_MULTI = ("range", "set")
+
+
+@v_args(inline=True)
+class _Compile(Transformer):
+    def key(self, name: Token) -> Sel:
+        return Sel("key", str(name))
+
+    def var(self, name: Token) -> Sel:
+        return Sel("var", str(name))
+
+    def range(self, a: Token, b: Token) -> Sel:
+        return Sel("range", str(a), str(b))
+
+    def set(self, name: Token) -> Sel:
+        return Sel("set", str(name))
+
+    def cell(self, table: Token, row: Sel, col: Sel) -> list[Term]:
+        return [Term(1, CellRef(str(table), row, col))]
+
+    def total(self, terms: list[Term]) -> list[Term]:
+        return [Term(t.coef, t.ref, t.const, summed=True) for t in terms]
+
+    def const(self, n: Token) -> list[Term]:
+        return [Term(1, None, int(n))]
+
+    def add(self, a: list[Term], b: list[Term]) -> list[Term]:
+        return a + b
+
+    def sub(self, a: list[Term], b: list[Term]) -> list[Term]:
+        return a + [Term(-t.coef, t.ref, -t.const, t.summed) for t in b]
+
+    def equation(self, lhs: list[Term], rhs: list[Term]) -> tuple[Term, ...]:
+        for t in lhs + rhs:
+            if t.ref and not t.summed and (t.ref.row.kind in _MULTI or t.ref.col.kind in _MULTI):
+                raise ExprError(f"{t.ref.table}[..][..] 选取多个单元格，只能写在 sum(...) 里")
+        return tuple(lhs) + tuple(Term(-t.coef, t.ref, -t.const, t.summed) for t in rhs)
+
+
+@lru_cache(maxsize=256)
+def parse_equation(source: str) -> Equation:
+    try:
+        tree = _parser().parse(source)
+    except LarkError as e:
+        raise ExprError(f"无法解析关系式：{str(e).splitlines()[0]}") from None
+    try:
+        terms = _Compile().transform(tree)
+    except Exception as e:  # lark wraps transformer errors in VisitError
+        cause = getattr(e, "orig_exc", e)
+        raise ExprError(str(cause)) from None
+    return Equation(source, terms)

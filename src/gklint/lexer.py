@@ -1,0 +1,370 @@
+"""Turns the lines of a report into the items the structure grammar parses.
+
+Real reports come in many serialisations (template-spec §7.1): one cell per line (HTML scrape),
+tab-indented cells (Word export), TSV or pipe rows (Markdown), or a whole page on one line with
+tables flattened into digit runs. The lexer absorbs them all and emits one item per title, page
+metadata line, heading, sub-heading, paragraph and table block. Every cell keeps the original
+line and column it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .normalize import Span, key, key_with_map, normalize_line
+from .pack import SectionDef
+from .vocab import CN_DIGITS, Vocabulary
+
+H1_RE = re.compile(
+    r"^#*\s*(?P<ord>[一二三四五六七八九十]{1,2}|\d{1,2})\s*(?P<sep>[、.，,]|\s)\s*(?P<title>\S.*)$")
+H2_RE = re.compile(r"^#*\s*(?:[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[、.](?!\d))")
+VALUE_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元|万元|件|项|个|次|%)?$")
+NA_VALUES = {"/", "—", "——", "-", "--", "不适用", "无", "－", "/ ", "＼", "\\"}
+META_KEYS = ("标题", "发布时间", "发布日期", "成文日期", "撰写时间", "文号", "发布机构", "来源", "栏目",
+             "原文链接", "本地目录", "编辑", "时间", "索引号", "信息来源", "发文机关")
+META_RE = re.compile(r"^(?P<k>" + "|".join(META_KEYS) + r")\s*[:：]\s*(?P<v>.*)$")
+SENTENCE_END = "。！？；"
+MAX_FRAGMENT = 45  # longest label in the templates is 37 characters
+
+
+@dataclass
+class LexCell:
+    text: str
+    line: int
+    col: int
+    first_in_line: bool = False
+    break_before: bool = False
+
+    @property
+    def key(self) -> str:
+        return key(self.text)
+
+
+@dataclass
+class Heading:
+    section: SectionDef
+    ordinal: str | None  # as written: 一 / 2 / None
+    style: str  # "cn", "arabic" or "missing"
+    title: str
+    match: str  # "canonical", "variant" or "fuzzy"
+
+
+@dataclass
+class Item:
+    type: str  # TITLE META HEADING SUBHEADING TEXT TABLE
+    line: int
+    col: int
+    text: str = ""
+    heading: Heading | None = None
+    cells: list[LexCell] = field(default_factory=list)
+    layout: str = "none"  # rows in a TABLE: "line" (one per line), "blank" (blank-separated), "none"
+    meta_key: str | None = None
+
+
+def is_number(text: str) -> bool:
+    return bool(VALUE_RE.match(text.strip()))
+
+
+def is_value(text: str) -> bool:
+    return is_number(text) or text.strip() in NA_VALUES
+
+
+class _Segment:
+    __slots__ = ("span", "cells")
+
+    def __init__(self, span: Span, cells: list[LexCell] | None = None):
+        self.span = span
+        self.cells = cells  # set for tab/pipe/flattened lines
+
+
+def _tab_cells(span: Span) -> list[LexCell]:
+    parts, start = [], 0
+    text = span.text
+    for i, ch in enumerate(text + "\t"):
+        if ch == "\t":
+            parts.append(span.slice(start, i))
+            start = i + 1
+    if parts and not parts[0].text.strip():
+        parts = parts[1:]  # indentation before the first tab, not a cell
+    cells = []
+    for p in parts:
+        s = p.strip()
+        cells.append(LexCell(s.text, span.line, s.col(0) if s.text else p.col(0)))
+    if cells:
+        cells[0].first_in_line = True
+    return cells
+
+
+def _pipe_cells(span: Span) -> list[LexCell] | None:
+    text = span.text.strip()
+    if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", text):
+        return []  # Markdown separator row
+    parts, start = [], 0
+    for i, ch in enumerate(span.text + "|"):
+        if ch == "|":
+            parts.append(span.slice(start, i))
+            start = i + 1
+    parts = parts[1:-1] if len(parts) > 2 else parts
+    cells = [LexCell(p.strip().text, span.line, p.strip().col(0)) for p in parts]
+    if cells:
+        cells[0].first_in_line = True
+    return cells
+
+
+class Lexer:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+
+    # -- headings ---------------------------------------------------------------------------
+    def heading(self, text: str) -> Heading | None:
+        t = text.strip()
+        kt = key(t)
+        if not kt or len(kt) > 60 or "。" in kt:
+            return None
+        if kt in self.vocab.table_label_keys:
+            return None  # 三、本年度办理结果 and friends are table labels, not headings
+        hit = self.vocab.title_keys.get(key(t.lstrip("#")))
+        if hit:
+            return Heading(hit[0], None, "missing", t.lstrip("# "), "canonical" if hit[1] else "variant")
+        m = H1_RE.match(t)
+        if not m:
+            return None
+        ordinal, title = m.group("ord"), m.group("title").strip()
+        style = "arabic" if ordinal.isdigit() else "cn"
+        number = int(ordinal) if style == "arabic" else CN_DIGITS.index(ordinal[-1]) + 1 + (9 if len(ordinal) == 2 else 0)
+        hit = self.vocab.title_keys.get(key(title))
+        if hit:
+            return Heading(hit[0], ordinal, style, title, "canonical" if hit[1] else "variant")
+        if style == "cn" and len(key(title)) <= 40:
+            # A damaged or reworded title: accept only a close match to the section of that number.
+            for s in self.vocab.sections:
+                if s.number != number:
+                    continue
+                best = max(SequenceMatcher(None, key(title), key(c)).ratio() for c in (s.title,) + s.variants)
+                if best >= 0.7:
+                    return Heading(s, ordinal, style, title, "fuzzy")
+        return None
+
+    # -- segmentation -------------------------------------------------------------------------
+    def _split_run_in(self, span: Span) -> list[Span]:
+        """Split a line where a top-level heading is run into text (`…方面。二、主动公开…第二十条…`)."""
+        k, idx, _ = key_with_map(span)
+        if not k:
+            return [span]
+        cuts = set()
+        for m in self.vocab.run_in_heading_re.finditer(k):
+            if m.start() > 0:
+                cuts.add(idx[m.start()])
+            if m.end() < len(k):
+                cuts.add(idx[m.end()])
+        if not cuts:
+            return [span]
+        bounds = [0] + sorted(cuts) + [len(span.text)]
+        # Markdown heading marks (`## 一、总体情况`) belong to the heading, not a piece of their own.
+        bounds = [b for b in bounds if b == 0 or span.text[:b].strip("# ")]
+        return [span.slice(a, b) for a, b in zip(bounds, bounds[1:]) if span.text[a:b].strip()]
+
+    def _scan_flat(self, span: Span) -> list[LexCell] | None:
+        """Cells of a table flattened onto one line, or None if the line is prose."""
+        k, idx, gap = key_with_map(span)
+        n = len(k)
+        label_re = self.vocab.label_re
+        cells: list[LexCell] = []
+        unknown = 0
+        pos = 0
+        text_start = None
+
+        def flush_text(end: int):
+            nonlocal text_start
+            if text_start is not None:
+                cells.append(LexCell(span.text[idx[text_start]: idx[end - 1] + 1].strip(), span.line, span.col(idx[text_start])))
+                text_start = None
+
+        while pos < n:
+            m = label_re.match(k, pos)
+            if m and m.end() > pos:
+                flush_text(pos)
+                cells.append(LexCell(span.text[idx[pos]: idx[m.end() - 1] + 1], span.line, span.col(idx[pos])))
+                pos = m.end()
+                continue
+            if k[pos].isdigit() or (k[pos] in "+-" and pos + 1 < n and k[pos + 1].isdigit()):
+                flush_text(pos)
+                end = pos + 1
+                seen_dot = False
+                while end < n and not gap[end]:
+                    c = k[end]
+                    if c.isdigit():
+                        if label_re.match(k, end):
+                            break  # the ordinal of the next label: 0000000|2.其他法律…
+                    elif c == "." and not seen_dot and end + 1 < n and k[end + 1].isdigit() and not gap[end + 1]:
+                        seen_dot = True
+                    else:
+                        break
+                    end += 1
+                for unit in ("万元", "元"):
+                    if k.startswith(unit, end):
+                        end += len(unit)
+                        break
+                cells.append(LexCell(span.text[idx[pos]: idx[end - 1] + 1], span.line, span.col(idx[pos])))
+                pos = end
+                continue
+            if text_start is None:
+                text_start = pos
+            unknown += 1
+            pos += 1
+        flush_text(n)
+        labels = sum(1 for c in cells if c.key in self.vocab.table_label_keys)
+        if len(cells) < 2 or labels == 0 or unknown > 0.15 * n:
+            return None
+        cells[0].first_in_line = True
+        return cells
+
+    def _segments(self, spans: list[Span]) -> list[_Segment]:
+        out: list[_Segment] = []
+        prev_single_tab: LexCell | None = None
+        for span in spans:
+            text = span.text
+            if "\t" in text:
+                cells = _tab_cells(span)
+                out.append(_Segment(span, cells))
+                non_empty = [c for c in cells if c.text]
+                prev_single_tab = non_empty[0] if len(cells) == 1 and non_empty else None
+                continue
+            stripped = text.strip()
+            if prev_single_tab is not None and stripped and len(key(stripped)) <= 10 \
+                    and not any(ch in stripped for ch in SENTENCE_END) and self.heading(stripped) is None \
+                    and key(stripped) not in self.vocab.table_label_keys and not is_value(stripped):
+                # A Word cell wrapped onto a line of its own: 商业 / 企业.
+                prev_single_tab.text += stripped
+                continue
+            prev_single_tab = None
+            if stripped.startswith("|") and stripped.count("|") >= 2:
+                cells = _pipe_cells(span)
+                if cells:
+                    out.append(_Segment(span, cells))
+                continue
+            for piece in self._split_run_in(span):
+                out.append(_Segment(piece))
+        return out
+
+    # -- classification -----------------------------------------------------------------------
+    def lex(self, lines: list[str]) -> list[Item]:
+        spans = [normalize_line(raw, i + 1) for i, raw in enumerate(lines)]
+        items: list[Item] = []
+        table: Item | None = None
+        pending_break = False
+        seen_heading = False
+
+        def close_table():
+            nonlocal table
+            if table is not None:
+                table.layout = _layout(table)
+                items.append(table)
+                table = None
+
+        def add_cells(cells: list[LexCell], line: int, col: int):
+            nonlocal table, pending_break
+            if table is None:
+                table = Item("TABLE", line, col)
+            if cells and pending_break:
+                cells[0].break_before = True
+            pending_break = False
+            table.cells.extend(cells)
+
+        segments = self._segments(spans)
+        meta_key_waiting: str | None = None
+        for seg in segments:
+            span = seg.span.strip()
+            if seg.cells is not None:
+                add_cells(seg.cells, span.line, span.col(0))
+                continue
+            text = span.text
+            if not text:
+                pending_break = True
+                continue
+            if not seen_heading:
+                m = META_RE.match(text)
+                if m or text in META_KEYS:
+                    close_table()
+                    items.append(Item("META", span.line, span.col(0), m.group("v").strip() if m else "",
+                                      meta_key=m.group("k") if m else text))
+                    meta_key_waiting = None if m and m.group("v").strip() else (m.group("k") if m else text)
+                    continue
+                if meta_key_waiting:
+                    # Page metadata written as a key line and a value line (撰写时间 / 2024年…).
+                    items[-1].text = text
+                    meta_key_waiting = None
+                    continue
+                if set(text) <= set("=-—*_ ") or "正文" == key(text).strip("=-"):
+                    continue
+            head = self.heading(text)
+            if head is not None:
+                close_table()
+                seen_heading = True
+                marks = len(text) - len(text.lstrip("# "))
+                items.append(Item("HEADING", span.line, span.col(marks), text[marks:], heading=head))
+                continue
+            k = key(text)
+            # A lone 无 or — is a cell only inside a table; a number starts one (one cell per line).
+            if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                continue
+            flat = self._scan_flat(span) if self.vocab.label_re.match(k) or table is not None else None
+            if flat:
+                add_cells(flat, span.line, span.col(0))
+                continue
+            if table is not None and len(k) <= MAX_FRAGMENT and not any(c in k for c in SENTENCE_END):
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                continue
+            close_table()
+            if H2_RE.match(text) and len(k) <= 40 and "。" not in k:
+                items.append(Item("SUBHEADING", span.line, span.col(0), text))
+            else:
+                items.append(Item("TEXT", span.line, span.col(0), text))
+        close_table()
+        _mark_title(items)
+        return items
+
+
+def _layout(table: Item) -> str:
+    lines: dict[int, int] = {}
+    for c in table.cells:
+        lines[c.line] = lines.get(c.line, 0) + 1
+    if any(n >= 2 for n in lines.values()):
+        return "line"
+    breaks = sum(1 for c in table.cells[1:] if c.break_before)
+    if breaks and breaks < 0.8 * (len(table.cells) - 1):
+        return "blank"
+    return "none"
+
+
+TITLE_WORDS = ("报告",)
+DOC_HEADER_RE = re.compile(r"(文件$|〔\d{4}〕|\[\d{4}\]|号$)")
+
+
+def _mark_title(items: list[Item]) -> None:
+    """The report title: page metadata 标题, else the first short line naming a 报告 before 一、."""
+    front = []
+    for it in items:
+        if it.type == "HEADING":
+            break
+        front.append(it)
+    for it in front:
+        if it.type == "META" and it.meta_key == "标题" and it.text:
+            return
+    texts = [it for it in front if it.type in ("TEXT", "SUBHEADING")]
+    for i, it in enumerate(texts[:8]):
+        k = key(it.text.lstrip("#"))
+        if any(w in k for w in TITLE_WORDS) and len(k) <= 60 and not k.startswith("本"):
+            it.type = "TITLE"
+            it.text = it.text.lstrip("# ").strip()
+            prev = texts[i - 1] if i > 0 else None
+            if prev is not None and prev.line >= it.line - 2 and len(key(prev.text)) <= 30 \
+                    and not DOC_HEADER_RE.search(key(prev.text)) and not any(c in prev.text for c in "。，：:"):
+                # Agency on its own line above the title (Word layout): 绥化市卫生健康委员会 / 2021年…
+                it.text = prev.text.strip() + it.text
+                it.line, it.col = prev.line, prev.col
+                items.remove(prev)
+            return

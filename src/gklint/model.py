@@ -1,0 +1,112 @@
+"""The report model: what the parser and table reader found, with positions in the original file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .lexer import Heading, Item
+from .pack import Pack, TableDef
+
+NUMBER, BLANK, NA, TEXT = "number", "blank", "n/a", "text"
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    col: int = 1
+
+
+@dataclass
+class Cell:
+    table: str
+    row: str
+    col: str
+    raw: str
+    kind: str  # number | blank | n/a | text
+    pos: Pos
+    value: Decimal | None = None
+    unit: str | None = None
+    split: bool = False  # value came from splitting a flattened digit run
+
+    @property
+    def path(self) -> str:
+        return f"{self.table}[{self.row}][{self.col}]"
+
+
+@dataclass
+class Row:
+    key: str
+    label: str | None  # as written in the report
+    pos: Pos
+    cells: dict[str, Cell] = field(default_factory=dict)
+    version: str | None = None  # template version whose pack defines this row
+    sets: tuple[str, ...] = ()  # named row sets it belongs to (@outcomes)
+    values_found: int = 0
+    # How a flattened digit run was split: None, "unique" or "by-total" (the row's own total
+    # decided the split, so that total cannot be checked).
+    split: str | None = None
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    pos: Pos
+    role: str  # label | foreign | unknown
+    canonical: str | None = None  # the template label it matches or nearly matches
+    version: str | None = None
+
+
+@dataclass
+class Table:
+    key: str
+    definition: TableDef
+    version: str  # template version of the definition used to read it
+    pos: Pos
+    section: str | None  # section it was found in
+    rows: dict[str, Row] = field(default_factory=dict)
+    header: list[HeaderCell] = field(default_factory=list)
+    unknown_rows: list[Row] = field(default_factory=list)
+
+    def cell(self, row: str, col: str) -> Cell | None:
+        r = self.rows.get(row)
+        return r.cells.get(col) if r else None
+
+
+@dataclass
+class Section:
+    key: str
+    heading: Heading
+    pos: Pos
+    items: list[Item] = field(default_factory=list)  # paragraphs, tables, sub-headings in order
+
+    def paragraphs(self) -> list[Item]:
+        return [i for i in self.items if i.type == "TEXT"]
+
+
+@dataclass
+class Report:
+    path: str
+    encoding: str | None = None
+    title: str | None = None
+    title_pos: Pos = Pos(1)
+    agency: str | None = None
+    year: int | None = None
+    year_source: str | None = None  # title | preamble | meta
+    meta: dict[str, tuple[str, Pos]] = field(default_factory=dict)
+    front: list[Item] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    table_blocks: list[tuple[str | None, Item]] = field(default_factory=list)
+    expected: Pack | None = None  # pack for the report year (or --template)
+    layout: Pack | None = None  # pack the tables were read with
+    markers: dict[str, list[tuple[str, Pos]]] = field(default_factory=dict)  # version -> found
+    notes: list = field(default_factory=list)  # findings raised while reading (GK0xx, GK2xx)
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def text_items(self):
+        yield from (i for i in self.front if i.type in ("TEXT", "TITLE", "SUBHEADING"))
+        for s in self.sections:
+            yield from (i for i in s.items if i.type in ("TEXT", "SUBHEADING"))

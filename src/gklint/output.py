@@ -1,0 +1,53 @@
+"""Output formats: flake8-style text lines (default) and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .engine import FileResult
+from .findings import SEVERITY_ZH
+
+
+def text(results: list[FileResult], statistics: bool = False, summary: bool = True) -> str:
+    lines = []
+    for r in results:
+        for f in r.findings:
+            lines.append(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}")
+    if statistics:
+        counts = Counter(f.code for r in results for f in r.findings)
+        for code, n in sorted(counts.items()):
+            lines.append(f"{n:6d}  {code}")
+    if summary:
+        lines.append(_summary(results))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(results: list[FileResult]) -> str:
+    sev = Counter(f.severity for r in results for f in r.findings)
+    total = sum(sev.values())
+    files = len(results)
+    with_findings = sum(1 for r in results if r.findings)
+    if not total:
+        return f"检查 {files} 个文件，未发现问题。"
+    parts = "，".join(f"{SEVERITY_ZH[s]} {sev[s]}" for s in ("error", "warning", "info") if sev[s])
+    return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）。"
+
+
+def as_json(results: list[FileResult]) -> str:
+    files = []
+    for r in results:
+        rep = r.report
+        files.append({
+            "path": r.path,
+            "template": rep.layout.template if rep and rep.layout else None,
+            "expected_template": rep.expected.template if rep and rep.expected else None,
+            "year": rep.year if rep else None,
+            "agency": rep.agency if rep else None,
+            "title": rep.title if rep else None,
+            "encoding": rep.encoding if rep else None,
+            "findings": [f.to_json() for f in r.findings],
+        })
+    sev = Counter(f.severity for r in results for f in r.findings)
+    return json.dumps({"files": files, "summary": {"files": len(results), **{s: sev[s] for s in ("error", "warning", "info")}}},
+                      ensure_ascii=False, indent=2) + "\n"

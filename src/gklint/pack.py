@@ -1,0 +1,346 @@
+"""Rule packs: one YAML file per template version, holding the template as data.
+
+A pack names the six sections, the tables (caption, header, columns, rows), the 勾稽关系 as
+equations and the version markers. `extends:` merges a parent file key by key (lists replace).
+Packs are validated on load; a broken pack raises `PackError` naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .expr import Equation, ExprError, parse_equation
+from .normalize import key
+from .resources import resource_dir
+
+KINDS = ("count", "amount", "signed")
+
+
+class PackError(Exception):
+    def __init__(self, path: Path, keypath: list, message: str):
+        self.path, self.keypath = path, keypath
+        self.line = _line_of(path, keypath)
+        where = ".".join(str(k) for k in keypath) or "(top)"
+        super().__init__(f"{path}:{self.line}: {where}: {message}")
+
+
+def _line_of(path: Path, keypath: list) -> int:
+    """Line of a key path in a YAML file (1-based), found by composing the node tree safely."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return 1
+    line = node.start_mark.line + 1 if node else 1
+    for k in keypath:
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for kn, vn in node.value:
+                if kn.value == str(k):
+                    nxt = vn
+                    line = kn.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and k < len(node.value):
+            nxt = node.value[k]
+            line = nxt.start_mark.line + 1
+        if nxt is None:
+            break
+        node = nxt
+    return line
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    key: str
+    number: int
+    title: str
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    key: str
+    label: str
+    kind: str = "count"
+    units: tuple[str, ...] = ()
+    group: str | None = None  # the merged header above it (行政复议, 法人或其他组织 …)
+
+
+@dataclass(frozen=True)
+class RowDef:
+    key: str
+    label: str | None
+    sets: tuple[str, ...] = ()
+
+
+@dataclass
+class TableDef:
+    key: str
+    name: str
+    section: str
+    anchors: tuple[str, ...]
+    header: tuple[str, ...]
+    columns: tuple[ColumnDef, ...]
+    row_defs: dict[str, RowDef]
+    rows: tuple[str, ...]  # expected layout, in order
+    groups: tuple[str, ...] = ()
+
+    def column(self, k: str) -> ColumnDef | None:
+        return next((c for c in self.columns if c.key == k), None)
+
+    def labels(self) -> set[str]:
+        out = set(self.anchors) | set(self.header) | set(self.groups)
+        out |= {c.label for c in self.columns}
+        out |= {r.label for r in self.row_defs.values() if r.label}
+        return out
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    code: str
+    table: str
+    each: str | None  # "row", "col" or None
+    equation: Equation
+    about: str
+
+
+@dataclass(eq=False)  # hashed by identity: packs are loaded once and cached
+class Pack:
+    template: str
+    name: str
+    path: Path
+    years: tuple[int | None, int | None]
+    sections: tuple[SectionDef, ...]
+    tables: dict[str, TableDef]
+    relations: tuple[Relation, ...]
+    marker_labels: tuple[str, ...]
+    marker_rows: tuple[tuple[str, str], ...]
+    obsolete_basis: tuple[str, ...] = ()
+    title_required: tuple[str, ...] = ()
+    title_slips: tuple[str, ...] = ()
+    raw: dict = field(default_factory=dict, repr=False)
+
+    def covers(self, year: int) -> bool:
+        lo, hi = self.years
+        return (lo is None or year >= lo) and (hi is None or year <= hi)
+
+    def marker_keys(self) -> set[str]:
+        return {key(m) for m in self.marker_labels}
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for k, v in over.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    return over
+
+
+def _load_yaml(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
+    """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
+    if path in seen:
+        raise PackError(path, ["extends"], "extends 形成循环")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise PackError(path, [], f"无法读取规则包：{e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        err = PackError(path, [], f"YAML 语法错误：{getattr(e, 'problem', e)}")
+        if mark is not None:
+            err.line = mark.line + 1
+            err.args = (f"{path}:{err.line}: YAML 语法错误：{getattr(e, 'problem', e)}",)
+        raise err from None
+    if not isinstance(data, dict):
+        raise PackError(path, [], "规则包顶层必须是映射（key: value）")
+    chain = [path]
+    parent = data.pop("extends", None)
+    if parent is not None:
+        if not isinstance(parent, str):
+            raise PackError(path, ["extends"], "extends 必须是文件名")
+        base, parents = _load_yaml(path.parent / parent, seen + (path,))
+        data = _merge(base, data)
+        chain += parents
+    return data, chain
+
+
+class _Validator:
+    """Reads the merged mapping into typed definitions; errors point into the right file."""
+
+    def __init__(self, chain: list[Path]):
+        self.chain = chain
+
+    def fail(self, keypath: list, message: str):
+        # Report the error in the first file of the chain that mentions the key path.
+        for path in self.chain:
+            try:
+                node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            except (OSError, yaml.YAMLError):
+                continue
+            if _has_path(node, keypath[:1]):
+                raise PackError(path, keypath, message)
+        raise PackError(self.chain[0], keypath, message)
+
+    def need(self, obj: Any, name: str, typ: type | tuple, keypath: list, required: bool = True):
+        if not isinstance(obj, dict):
+            self.fail(keypath, "应为映射")
+        if name not in obj or obj[name] is None:
+            if required:
+                self.fail(keypath + [name], "缺少必填项")
+            return None
+        val = obj[name]
+        if not isinstance(val, typ):
+            want = typ.__name__ if isinstance(typ, type) else "/".join(t.__name__ for t in typ)
+            self.fail(keypath + [name], f"类型应为 {want}，实际为 {type(val).__name__}")
+        return val
+
+    def strings(self, obj: dict, name: str, keypath: list, required: bool = False) -> tuple[str, ...]:
+        val = self.need(obj, name, list, keypath, required) or []
+        for i, v in enumerate(val):
+            if not isinstance(v, str) or not v.strip():
+                self.fail(keypath + [name, i], "应为非空字符串")
+        return tuple(val)
+
+
+def _has_path(node: Any, keypath: list) -> bool:
+    for k in keypath:
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        node = next((vn for kn, vn in node.value if kn.value == str(k)), None)
+        if node is None:
+            return False
+    return True
+
+
+def _build(data: dict, chain: list[Path]) -> Pack:
+    v = _Validator(chain)
+    template = v.need(data, "template", str, [])
+    name = v.need(data, "name", str, [])
+    years = v.need(data, "years", dict, [], required=False) or {}
+    for k in years:
+        if k not in ("min", "max") or not isinstance(years[k], int):
+            v.fail(["years", k], "years 只能有整数 min / max")
+
+    sections = []
+    for i, s in enumerate(v.need(data, "sections", list, [])):
+        kp = ["sections", i]
+        sections.append(SectionDef(
+            v.need(s, "key", str, kp), v.need(s, "number", int, kp), v.need(s, "title", str, kp),
+            v.strings(s, "variants", kp)))
+    if [s.number for s in sections] != list(range(1, len(sections) + 1)):
+        v.fail(["sections"], "sections 的 number 必须从 1 起连续编号")
+    section_keys = {s.key for s in sections}
+
+    tables: dict[str, TableDef] = {}
+    for tkey, t in (v.need(data, "tables", dict, []) or {}).items():
+        kp = ["tables", tkey]
+        section = v.need(t, "section", str, kp)
+        if section not in section_keys:
+            v.fail(kp + ["section"], f"未知的部分 {section!r}，应为 {sorted(section_keys)} 之一")
+        columns = []
+        for i, c in enumerate(v.need(t, "columns", list, kp)):
+            ckp = kp + ["columns", i]
+            kind = v.need(c, "kind", str, ckp, required=False) or "count"
+            if kind not in KINDS:
+                v.fail(ckp + ["kind"], f"kind 应为 {KINDS} 之一")
+            columns.append(ColumnDef(v.need(c, "key", str, ckp), v.need(c, "label", str, ckp), kind,
+                                     v.strings(c, "units", ckp), v.need(c, "group", str, ckp, required=False)))
+        if len({c.key for c in columns}) != len(columns):
+            v.fail(kp + ["columns"], "列的 key 重复")
+        row_defs = {}
+        for rkey, r in (v.need(t, "row_defs", dict, kp) or {}).items():
+            rkp = kp + ["row_defs", rkey]
+            if not isinstance(r, dict):
+                v.fail(rkp, "应为映射")
+            label = r.get("label")
+            if label is not None and not isinstance(label, str):
+                v.fail(rkp + ["label"], "label 应为字符串或 null")
+            row_defs[rkey] = RowDef(rkey, label, v.strings(r, "sets", rkp))
+        rows = v.strings(t, "rows", kp, required=True)
+        for i, r in enumerate(rows):
+            if r not in row_defs:
+                v.fail(kp + ["rows", i], f"行 {r!r} 未在 row_defs 中定义")
+        tables[tkey] = TableDef(
+            tkey, v.need(t, "name", str, kp), section, v.strings(t, "anchors", kp, required=True),
+            v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp))
+
+    relations = []
+    for i, r in enumerate(v.need(data, "relations", list, [], required=False) or []):
+        kp = ["relations", i]
+        code = v.need(r, "code", str, kp)
+        if not (len(code) == 5 and code.startswith("GK3") and code[2:].isdigit()):
+            v.fail(kp + ["code"], "勾稽关系的代码应为 GK3xx")
+        table = v.need(r, "table", str, kp)
+        if table not in tables:
+            v.fail(kp + ["table"], f"未知的表 {table!r}")
+        each = v.need(r, "each", str, kp, required=False)
+        if each not in (None, "row", "col"):
+            v.fail(kp + ["each"], "each 应为 row 或 col")
+        try:
+            eq = parse_equation(v.need(r, "assert", str, kp))
+        except ExprError as e:
+            v.fail(kp + ["assert"], str(e))
+        _check_equation(v, kp, eq, each, tables)
+        relations.append(Relation(v.need(r, "id", str, kp), code, table, each, eq,
+                                  v.need(r, "about", str, kp, required=False) or ""))
+
+    markers = v.need(data, "markers", dict, [], required=False) or {}
+    marker_rows = []
+    for i, ref in enumerate(v.strings(markers, "rows", ["markers"])):
+        tkey, _, rkey = ref.partition(".")
+        if tkey not in tables or rkey not in tables[tkey].row_defs:
+            v.fail(["markers", "rows", i], f"{ref!r} 不是已定义的 表.行")
+        marker_rows.append((tkey, rkey))
+    title = v.need(data, "title", dict, [], required=False) or {}
+    return Pack(
+        template, name, chain[0], (years.get("min"), years.get("max")), tuple(sections), tables,
+        tuple(relations), v.strings(markers, "labels", ["markers"]), tuple(marker_rows),
+        v.strings(data, "obsolete_basis", []), v.strings(title, "required", ["title"]),
+        v.strings(title, "slips", ["title"]), data)
+
+
+def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tables: dict) -> None:
+    bound = {"row"} if each == "row" else {"col"} if each == "col" else set()
+    if eq.variables() - bound:
+        v.fail(kp + ["assert"], f"变量 {sorted(eq.variables() - bound)} 未由 each 绑定")
+    for t in eq.terms:
+        if not t.ref:
+            continue
+        table = tables.get(t.ref.table)
+        if table is None:
+            v.fail(kp + ["assert"], f"未知的表 {t.ref.table!r}")
+        cols = {c.key for c in table.columns}
+        for sel, known, what in ((t.ref.row, set(table.row_defs), "行"), (t.ref.col, cols, "列")):
+            names = [sel.a, sel.b] if sel.kind == "range" else [sel.a] if sel.kind == "key" else []
+            for n in names:
+                if n not in known:
+                    v.fail(kp + ["assert"], f"未知的{what} {n!r}（表 {t.ref.table}）")
+
+
+def load_pack(path: Path) -> Pack:
+    data, chain = _load_yaml(Path(path))
+    return _build(data, chain)
+
+
+@lru_cache(maxsize=None)
+def builtin_packs() -> dict[str, Pack]:
+    """The national packs shipped with gklint, by template version ("2019", "2021")."""
+    packs = {}
+    for p in sorted(resource_dir("rules").glob("gov-*.yaml")):
+        pack = load_pack(p)
+        packs[pack.template] = pack
+    return packs
+
+
+def pack_for_year(year: int | None, packs: dict[str, Pack]) -> Pack:
+    if year is not None:
+        for pack in packs.values():
+            if pack.covers(year):
+                return pack
+    # Without a year, the current format is the best guess; GK701 says the year is missing.
+    return max(packs.values(), key=lambda p: p.years[0] or 0)

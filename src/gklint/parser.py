@@ -1,0 +1,117 @@
+"""Parse a report's lines into the structure model with the Lark grammar in grammar/report.lark.
+
+The grammar is compiled once per process (LALR; the lexer is ours, see lexer.py). After the
+parse, the title, agency, report year and page metadata are read from the front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer
+from lark.lexer import Lexer as LarkLexer
+
+from .lexer import Item, Lexer
+from .model import Pos, Report, Section
+from .normalize import key
+from .pack import builtin_packs
+from .resources import resource_dir
+from .vocab import vocabulary
+
+
+class _ItemStream(LarkLexer):
+    """Feeds pre-classified items to the LALR parser; a token's value is the item's index."""
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, items):  # type: ignore[override]
+        for i, it in enumerate(items):
+            yield Token(it.type, str(i), line=it.line, column=it.col)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> Lark:
+    text = (resource_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", lexer=_ItemStream)
+
+
+@lru_cache(maxsize=8)
+def _lexer(packs: tuple) -> Lexer:
+    return Lexer(vocabulary(dict(packs)))
+
+
+class _Build(Transformer):
+    def __init__(self, items: list[Item]):
+        super().__init__()
+        self.items = items
+
+    def _item(self, tok: Token) -> Item:
+        return self.items[int(tok)]
+
+    def title(self, c):
+        return self._item(c[0])
+
+    meta = subheading = paragraph = table = title
+
+    def front(self, children):
+        return list(children)
+
+    def subsection(self, children):
+        return [self._item(children[0])] + children[1:]
+
+    def section(self, children):
+        head = self._item(children[0])
+        body: list[Item] = []
+        for c in children[1:]:
+            body.extend(c if isinstance(c, list) else [c])
+        return Section(head.heading.section.key, head.heading, Pos(head.line, head.col), body)
+
+    def start(self, children):
+        return children[0], children[1:]
+
+
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+PERIOD_RE = re.compile(r"统计(?:时限|期限|时间|区间|范围|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+TITLE_SPLIT_RE = re.compile(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年")
+
+
+def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
+    packs = packs or builtin_packs()
+    items = _lexer(tuple(sorted(packs.items()))).lex(lines)
+    front, sections = _Build(items).transform(_grammar().parse(items))
+    report = Report(path, front=front, sections=sections)
+    for it in front:
+        if it.type == "META":
+            report.meta.setdefault(it.meta_key, (it.text, Pos(it.line, it.col)))
+        elif it.type == "TITLE" and report.title is None:
+            report.title, report.title_pos = it.text, Pos(it.line, it.col)
+    if report.title is None and "标题" in report.meta and report.meta["标题"][0]:
+        report.title, report.title_pos = report.meta["标题"]
+    for it in front:
+        if it.type == "TABLE":
+            report.table_blocks.append((None, it))
+    for s in sections:
+        for it in s.items:
+            if it.type == "TABLE":
+                report.table_blocks.append((s.key, it))
+    _year_and_agency(report)
+    return report
+
+
+def _year_and_agency(report: Report) -> None:
+    if report.title:
+        m = YEAR_RE.search(report.title)
+        if m:
+            report.year, report.year_source = int(m.group(1)), "title"
+        head = TITLE_SPLIT_RE.split(report.title, maxsplit=1)[0].strip(" #")
+        if head and head != report.title and not key(head).startswith("政府信息"):
+            report.agency = head
+    if report.year is None:
+        for it in report.front:
+            if it.type in ("TEXT", "SUBHEADING"):
+                m = PERIOD_RE.search(it.text) or YEAR_RE.search(it.text)
+                if m:
+                    report.year, report.year_source = int(m.group(1)), "preamble"
+                    break
