@@ -157,7 +157,9 @@ class Lexer:
         for m in self.vocab.run_in_heading_re.finditer(k):
             if m.start() > 0:
                 cuts.add(idx[m.start()])
-            if m.end() < len(k):
+            rest = k[m.end():]
+            # Cut after the heading only when a paragraph follows, not a reworded title (总体情况概述).
+            if len(rest) >= 8 or any(c in rest for c in SENTENCE_END + "，"):
                 cuts.add(idx[m.end()])
         if not cuts:
             return [span]

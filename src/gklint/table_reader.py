@@ -153,6 +153,8 @@ class TableReader:
         report.markers = {}
         for section_key, block in report.table_blocks:
             self._block(report, section_key, block)
+        for t in report.tables.values():
+            self._near_misses(t)
         own = self.active.marker_keys()
         for t in report.tables.values():
             for h in t.header:
@@ -187,7 +189,7 @@ class TableReader:
                     if follows:
                         i = self._row(report, table, None, c.text, pos, cells, i + 1, layout, None)
                         continue
-                    table.header.append(self._unknown_header(table, c.text, pos))
+                    table.header.append(HeaderCell(c.text, pos, "unknown"))
                 i += 1
                 continue
             foreign = hit.pack is not self.active
@@ -219,14 +221,26 @@ class TableReader:
         report.tables[hit.table] = table
         return table
 
-    def _unknown_header(self, table: Table, text: str, pos: Pos) -> HeaderCell:
-        best, score = None, 0.0
-        k = key(text)
-        for label in list(table.definition.header) + [c.label for c in table.definition.columns]:
-            s = SequenceMatcher(None, k, key(label)).ratio()
-            if s > score:
-                best, score = label, s
-        return HeaderCell(text, pos, "unknown", best if score >= NEAR_MISS else None)
+    def _near_misses(self, table: Table) -> None:
+        """Give each unknown header cell the template label it most resembles.
+
+        Labels the header lacks are the likely intended ones (科研单位 → 科研机构) and are tried
+        with a lower bar; any label of the table is tried with the normal one (社会组织 where the
+        repeated header of a page-split table has the right 社会公益组织)."""
+        definition = table.definition
+        labels = list(definition.header) + [c.label for c in definition.columns]
+        seen = {key(h.text) for h in table.header if h.role != "unknown"}
+        missing = [x for x in labels if key(x) not in seen]
+        for h in table.header:
+            if h.role != "unknown":
+                continue
+            k = key(h.text)
+            for pool, bar in ((missing, NEAR_MISS - 0.1), (labels, NEAR_MISS)):
+                scored = [(SequenceMatcher(None, k, key(x)).ratio(), x) for x in pool]
+                best = max(scored, default=(0.0, None))
+                if best[0] >= bar:
+                    h.canonical = best[1]
+                    break
 
     # -- one row ------------------------------------------------------------------------------
     def _row(self, report: Report, table: Table, row_key: str | None, label: str | None, pos: Pos,
@@ -236,7 +250,11 @@ class TableReader:
         while j < len(cells):
             c = cells[j]
             if c.text and not is_value(c.text):
-                break
+                # In a row-per-line layout, text after the label on the same line is a (bad) value.
+                same_line = layout == "line" and not c.first_in_line and j > 0 \
+                    and cells[j - 1].line == c.line and c.key not in self.known
+                if not same_line:
+                    break
             starts_row = (layout == "line" and c.first_in_line) or (layout == "blank" and c.break_before)
             if starts_row and (values or not include_first) and (values or j > i):
                 break

@@ -94,5 +94,6 @@ def _title(report: Report, pack):
                                 severity="info")
         else:
             yield TITLE.finding(f"报告标题“{report.title}”未写明“政府信息公开工作年度报告”", report.title_pos)
-    if report.year_source != "title" and not any(ch.isdigit() for ch in report.title):
+    # Without any year, GK701 says so; this rule is for a year found only outside the title.
+    if report.year is not None and report.year_source != "title" and not any(ch.isdigit() for ch in report.title):
         yield TITLE_YEAR.finding(f"报告标题“{report.title}”没有写明年度", report.title_pos)

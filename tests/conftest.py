@@ -1,0 +1,40 @@
+"""Shared fixtures. The seeds and corpus are read in place from ../shared beside the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gklint.engine import Options, check_file
+from gklint.pack import builtin_packs
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+
+
+def seed(prefix: str) -> Path:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def lint(path, **options):
+    """Findings of one file, as returned by the engine."""
+    return check_file(str(path), Options(**options), builtin_packs())
+
+
+def lint_text(tmp_path, text: str, name: str = "report.txt", **options):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint(path, **options)
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.findings]
+
+
+@pytest.fixture(scope="session")
+def packs():
+    return builtin_packs()
