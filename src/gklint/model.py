@@ -103,6 +103,10 @@ class Report:
     markers: dict[str, list[tuple[str, Pos]]] = field(default_factory=dict)  # version -> found
     notes: list = field(default_factory=list)  # findings raised while reading (GK0xx, GK2xx)
 
+    def looks_like_report(self) -> bool:
+        """False when nothing of the template was found (GK005); other rules then stay silent."""
+        return bool(self.sections or self.table_blocks)
+
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 

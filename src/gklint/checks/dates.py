@@ -11,6 +11,6 @@ NO_YEAR = rule("GK701", "report-year-unknown", "error", "无法确定报告年�
 
 
 def check(report: Report):
-    if report.year is None:
+    if report.year is None and report.looks_like_report():
         yield NO_YEAR.finding("标题和前言中都找不到报告年度（如“2024年”），无法确定应适用的模板版本；"
                               "已按最新模板检查", report.title_pos)

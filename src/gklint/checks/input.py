@@ -45,7 +45,7 @@ def source_findings(problems):
 
 
 def check(report: Report):
-    if not report.sections and not report.table_blocks:
+    if not report.looks_like_report():
         yield NOT_REPORT.finding("未找到年度报告的六个部分标题（如“一、总体情况”），也未找到模板表格；"
                                  "如果这是年度报告，请确认正文已完整导出", report.title_pos)
     for code, pos, info in report.notes:

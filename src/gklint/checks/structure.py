@@ -34,7 +34,7 @@ EMPTY_SECTION = rule("GK109", "section-empty", "warning", "部分只有标题，
 
 
 def check(report: Report):
-    if not report.sections and not report.table_blocks:
+    if not report.looks_like_report():
         return  # GK005 already says this is not a report
     pack = report.expected
     yield from _title(report, pack)

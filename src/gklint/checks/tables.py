@@ -35,7 +35,7 @@ BLANK_CELL = rule("GK209", "cell-blank", "info", "表格中有空白或“不适
 
 def check(report: Report):
     pack = report.layout
-    if pack is None or (not report.sections and not report.table_blocks):
+    if pack is None or (not report.looks_like_report()):
         return
     yield from _missing_tables(report, pack)
     for table in sorted(report.tables.values(), key=lambda t: (t.pos.line, t.pos.col)):
