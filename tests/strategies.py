@@ -41,8 +41,7 @@ GROUP_STARTS = {
     "（五）不予处理": "R16",
     "（六）其他处理": "R21",  # 2021 only; in 2019 it is the data row R21_19 itself
 }
-# How many merged label cells sit left of a row's own label (for column alignment only).
-OUTER_GROUP = "三、本年度办理结果"
+OUTER_GROUP = "三、本年度办理结果"  # spans R03 (（一）予以公开) to R24 (（七）总计)
 
 MAX_VALUE = 200
 
@@ -207,35 +206,36 @@ def mutations(draw, report: GeneratedReport) -> tuple[GeneratedReport, Cell, int
 
 
 # -- table layout as rows of cells ------------------------------------------------------------
-# A table is a list of rows; a row is a list of cell texts ("" for an empty or merged cell).
+# A table is a list of rows; a row is a list of cells, each a text, EMPTY (the continuation of a
+# cell merged from the row above: Word writes a lone tab for it) or PAD (the continuation of a
+# cell merged from the left: Word writes nothing; TSV and pipe rows keep an empty column).
 # Every layout renders the same rows, so they differ only in serialisation.
 
-LABEL_SLOTS = 3  # group, sub-group and row label columns left of table 三's numbers
+EMPTY, PAD = "", None
 
 
 def _fmt(n: int) -> str:
     return str(n)
 
 
-def _section2_tables(report: GeneratedReport) -> list[list[list[str]]]:
+def _section2_tables(report: GeneratedReport) -> list[list[list[str | None]]]:
     out = []
     for t in report.pack.tables.values():
         if t.section != "s2":
             continue
-        width = 1 + len(t.columns)
-        rows = [[t.name] + [""] * (width - 1), ["信息内容"] + [c.label for c in t.columns]]
+        rows = [[t.name] + [PAD] * len(t.columns), ["信息内容"] + [c.label for c in t.columns]]
         for r in t.rows:
             rows.append([t.row_defs[r].label] + [_fmt(report.values[(t.key, r, c.key)]) for c in t.columns])
         out.append(rows)
     return out
 
 
-def _t3_label_cells(table: TableDef) -> dict[str, tuple[int, list[str]]]:
-    """Per row of table 三: its nesting depth and the merged group labels written before its label.
+def _t3_label_cells(table: TableDef) -> dict[str, list[str | None]]:
+    """The three label cells of each row of table 三.
 
-    A group label is written once, before the first row it spans (template-spec §7.1(4)). A
-    sub-group such as （三）不予公开 spans the numbered rows after it, up to the next group or the
-    next （…） row; in 2019 （六）其他处理 is such a row itself, not a group."""
+    A group label is written once, in the first row it spans (template-spec §7.1(4)). A sub-group
+    such as （三）不予公开 spans the numbered rows after it, up to the next group or the next （…）
+    row; in 2019 （六）其他处理 is such a row itself, not a group."""
     labels = {r.label for r in table.row_defs.values()}
     starts = {GROUP_STARTS[g]: g for g in table.groups if g not in labels}
     missing = set(table.groups) - labels - set(starts.values())
@@ -243,77 +243,77 @@ def _t3_label_cells(table: TableDef) -> dict[str, tuple[int, list[str]]]:
     first, last = table.rows.index(GROUP_STARTS[OUTER_GROUP]), table.rows.index(T3_TOTAL)
     out, sub = {}, None
     for i, r in enumerate(table.rows):
-        in_outer = first <= i <= last
+        label = table.row_defs[r].label
+        if not first <= i <= last:
+            out[r] = [label, PAD, PAD]
+            continue
+        outer = OUTER_GROUP if i == first else EMPTY
         if r in starts and starts[r] != OUTER_GROUP:
             sub = starts[r]
-        elif not in_outer or table.row_defs[r].label.startswith("（"):
+            out[r] = [outer, sub, label]
+        elif sub is not None and not label.startswith("（"):
+            out[r] = [outer, EMPTY, label]
+        else:
             sub = None
-        groups = ([OUTER_GROUP] if i == first else []) + ([sub] if sub and starts.get(r) == sub else [])
-        out[r] = (int(in_outer) + int(sub is not None), groups)
+            out[r] = [outer, label, PAD]
     return out
 
 
-def _t3_table(report: GeneratedReport) -> list[list[str]]:
+def _t3_table(report: GeneratedReport) -> list[list[str | None]]:
     table = report.pack.tables["t3"]
     note, applicants_head = table.anchors[0], table.anchors[1]
-    pad = [""] * LABEL_SLOTS
     row2, row3 = [], []
     for c in table.columns:
-        if c.group is None:
+        if c.group is None:  # 自然人, 总计: merged down over the sub-header row
             row2.append(c.label)
-            row3.append("")
-        else:
-            row2.append(c.group if c.group not in row2 else "")
+            row3.append(EMPTY)
+        else:  # 法人或其他组织 over its five columns
+            row2.append(c.group if c.group not in row2 else PAD)
             row3.append(c.label)
     rows = [
-        [note] + [""] * (LABEL_SLOTS - 1) + [applicants_head] + [""] * (len(table.columns) - 1),
-        pad + row2,
-        pad + row3,
+        [note, PAD, PAD, applicants_head] + [PAD] * (len(table.columns) - 1),
+        [EMPTY, PAD, PAD] + row2,
+        [EMPTY, PAD, PAD] + row3,
     ]
-    for r, (depth, groups) in _t3_label_cells(table).items():
-        # Empty cells stand for merged group cells above; left padding aligns the label columns.
-        lead = [""] * (LABEL_SLOTS - 1 - depth) + [""] * (depth - len(groups)) + groups
-        rows.append(lead + [table.row_defs[r].label] + [_fmt(report.values[("t3", r, c.key)]) for c in table.columns])
+    for r, lead in _t3_label_cells(table).items():
+        rows.append(lead + [_fmt(report.values[("t3", r, c.key)]) for c in table.columns])
     return rows
 
 
-def _t4_table(report: GeneratedReport) -> list[list[str]]:
+def _t4_table(report: GeneratedReport) -> list[list[str | None]]:
     table = report.pack.tables["t4"]
     (row,) = table.rows
     groups = t4_groups(table)
-    first, litigation = groups[0], groups[1:]
-    labels = [table.column(k).label for k in first[1] + [first[2]]]
+    (review, review_parts, review_total), litigation = groups[0], groups[1:]
+    results = [table.column(k).label for k in review_parts + [review_total]]
     parent = next(h for h in table.header if h not in {g for g, _, _ in groups})  # 行政诉讼
-    n = len(labels)
+    n = len(results)
     return [
-        [first[0]] + [""] * (n - 1) + [parent] + [""] * (len(table.columns) - n - 1),
-        labels + sum(([g] + [""] * (n - 1) for g, _, _ in litigation), []),
-        [""] * n + sum(([table.column(k).label for k in parts + [total]] for _, parts, total in litigation), []),
+        [review] + [PAD] * (n - 1) + [parent] + [PAD] * (len(table.columns) - n - 1),
+        results + sum(([g] + [PAD] * (n - 1) for g, _, _ in litigation), []),
+        [EMPTY] * n + sum(([table.column(k).label for k in parts + [total]] for _, parts, total in litigation), []),
         [_fmt(report.values[("t4", row, c.key)]) for c in table.columns],
     ]
 
 
 # -- rendering ------------------------------------------------------------------------------------
 
-def _render_table(rows: list[list[str]], layout: str) -> list[str]:
+def _render_table(rows: list[list[str | None]], layout: str) -> list[str]:
     """Lines of one table; a "" entry is a blank line."""
     if layout == "cell-per-line":
         return [c for row in rows for c in row if c]
     if layout == "docx-tabs":
         out = []
         for row in rows:
-            # Word writes merged cells once; a leading lone tab is the empty cell of a merge.
-            cells = row[:]
-            while cells and not cells[-1]:
-                cells.pop()
-            out.extend("\t" + c for c in cells)
+            out.extend("\t" + c for c in row if c is not PAD)
             out.append("")
         return out[:-1]
+    cells = [[c or "" for c in row] for row in rows]
     if layout == "tsv":
-        return ["\t".join(row) for row in rows]
+        return ["\t".join(row) for row in cells]
     if layout == "pipe":
-        width = max(len(r) for r in rows)
-        lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+        width = max(len(r) for r in cells)
+        lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in cells]
         return lines[:1] + ["|" + "---|" * width] + lines[1:]
     raise ValueError(f"unknown layout {layout!r}")
 
@@ -336,18 +336,16 @@ def render(report: GeneratedReport, layout: str) -> str:
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
     lines: list[str] = []
-    for kind, block in _blocks(report, layout):
+    blocks = _blocks(report, layout)
+    for (kind, block), next_kind in zip(blocks, [k for k, _ in blocks[1:]] + [None]):
         if layout == "cell-per-line":
             for line in block:
                 if line:
                     lines.extend([line, ""])
             continue
-        if layout == "tsv" and kind == "table":
-            lines.extend(block)  # seed 002: sub-tables follow each other without a blank line
-            lines.append("")
-            continue
         lines.extend(block)
-        lines.append("")
+        if not (layout == "tsv" and kind == "table" and next_kind == "table"):
+            lines.append("")  # seed 002 runs its sub-tables together without a blank line
     return "\n".join(lines)
 
 
