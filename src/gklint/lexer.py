@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .normalize import Span, key, key_with_map, normalize_line
 from .pack import SectionDef
@@ -63,10 +64,12 @@ class Item:
     meta_key: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def is_number(text: str) -> bool:
     return bool(VALUE_RE.match(text.strip()))
 
 
+@lru_cache(maxsize=4096)
 def is_value(text: str) -> bool:
     return is_number(text) or text.strip() in NA_VALUES
 
@@ -150,9 +153,9 @@ class Lexer:
     # -- segmentation -------------------------------------------------------------------------
     def _split_run_in(self, span: Span) -> list[Span]:
         """Split a line where a top-level heading is run into text (`…方面。二、主动公开…第二十条…`)."""
+        if not self.vocab.run_in_heading_re.search(key(span.text)):
+            return [span]  # the common case, decided on the cached key
         k, idx, _ = key_with_map(span)
-        if not k:
-            return [span]
         cuts = set()
         for m in self.vocab.run_in_heading_re.finditer(k):
             if m.start() > 0:

@@ -8,8 +8,8 @@ padding, letter-spaced labels (`结 果 维 持`) and Word residue (`[bookmark: 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that are padding, never content.
 SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r"
@@ -26,27 +26,41 @@ _PUNCT = str.maketrans({
 
 def width_fold(ch: str) -> str:
     """Full-width ASCII (digits, Latin letters) to half-width; CJK punctuation is kept."""
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    return ch
+    return ch.translate(_FOLD)
+
+
+# Length-preserving: full-width digits and letters to ASCII, padding spaces to " ".
+_FOLD = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for o in range(*r)}
+_FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f\ufeff\r"})
+# For keys: fold widths, unify punctuation, drop every space.
+_KEY = dict(_FOLD)
+_KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
+_KEY.update({ord(c): None for c in SPACES + "\t"})
+_RESIDUE_HINTS = ("[", "{", "\u200b")
 
 
 @dataclass(frozen=True)
 class Span:
-    """A piece of normalised text and, per character, its original (line, column), 1-based."""
+    """A piece of normalised text and where it came from: line, and per character the original
+    column (1-based). `cols` is None while the mapping is a plain offset from `start`, which is
+    the common case; it is explicit only after Word residue was cut out of the line."""
 
     text: str
     line: int
-    cols: tuple[int, ...]
+    cols: tuple[int, ...] | None = None
+    start: int = 1
 
     def col(self, i: int = 0) -> int:
+        if self.cols is None:
+            return self.start + max(0, min(i, max(len(self.text) - 1, 0)))
         if not self.cols:
-            return 1
+            return self.start
         return self.cols[min(max(i, 0), len(self.cols) - 1)]
 
     def slice(self, start: int, end: int) -> "Span":
-        return Span(self.text[start:end], self.line, self.cols[start:end])
+        if self.cols is None:
+            return Span(self.text[start:end], self.line, None, self.start + start)
+        return Span(self.text[start:end], self.line, self.cols[start:end], self.col(start))
 
     def strip(self) -> "Span":
         t = self.text
@@ -63,30 +77,23 @@ class Span:
 
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
-    out: list[str] = []
-    cols: list[int] = []
-    removed = [False] * len(raw)
+    if not any(h in raw for h in _RESIDUE_HINTS):
+        return Span(raw.translate(_FOLD), line)
+    keep = [True] * len(raw)
     for m in WORD_RESIDUE.finditer(raw):
         for i in range(m.start(), m.end()):
-            removed[i] = True
-    for i, ch in enumerate(raw):
-        if removed[i]:
-            continue
-        ch = unicodedata.normalize("NFC", ch)
-        ch = width_fold(ch)
-        if ch in "\u3000\u00a0\u2002\u2003\u2009\u202f\ufeff\r":
-            ch = " "
-        out.append(ch)
-        cols.append(i + 1)
-    return Span("".join(out), line, tuple(cols))
+            keep[i] = False
+    cols = tuple(i + 1 for i in range(len(raw)) if keep[i])
+    text = "".join(raw[i] for i in range(len(raw)) if keep[i]).translate(_FOLD)
+    return Span(text, line, cols, cols[0] if cols else 1)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The comparison key of a label: no spaces, one width, one bracket and quote style."""
-    text = WORD_RESIDUE.sub("", text)
-    text = "".join(width_fold(c) for c in text)
-    text = text.translate(_PUNCT)
-    return "".join(c for c in text if c not in SPACES and c != "\t")
+    if any(h in text for h in _RESIDUE_HINTS):
+        text = WORD_RESIDUE.sub("", text)
+    return text.translate(_KEY)
 
 
 def key_with_map(span: Span) -> tuple[str, list[int], list[bool]]:
@@ -102,8 +109,8 @@ def key_with_map(span: Span) -> tuple[str, list[int], list[bool]]:
         if c in SPACES or c == "\t":
             gap = True
             continue
-        chars.append(c.translate(_PUNCT))
+        chars.append(c)
         index.append(i)
         gap_before.append(gap)
         gap = False
-    return "".join(chars), index, gap_before
+    return "".join(chars).translate(_KEY), index, gap_before

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
@@ -66,6 +67,7 @@ class _Index:
                 for r in t.row_defs.values():
                     if r.label:
                         self._add(r.label, _Hit("row", p, t.key, r.key))
+        self.known = frozenset(self.by_key)
 
     def _add(self, label: str, hit: _Hit) -> None:
         self.by_key.setdefault(key(label), []).append(hit)
@@ -142,11 +144,16 @@ def _allocations(lengths: list[int], total: int):
             yield [k] + tail
 
 
+@lru_cache(maxsize=16)
+def _index(packs: tuple[Pack, ...]) -> _Index:
+    return _Index(list(packs))
+
+
 class TableReader:
     def __init__(self, active: Pack, others: list[Pack]):
         self.active = active
-        self.index = _Index([active] + others)
-        self.known = set(self.index.by_key)
+        self.index = _index((active, *others))
+        self.known = self.index.known
 
     def read(self, report: Report) -> None:
         report.tables = {}
