@@ -47,6 +47,13 @@ def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pa
     return expected
 
 
+def _origin(src, line: int) -> str | None:
+    """Where a line of a structured reader's text came from in the original document."""
+    if not src.origins or not 1 <= line <= len(src.origins):
+        return None
+    return src.origins[line - 1]
+
+
 def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResult:
     result = FileResult(path)
     src = read(path, options.max_bytes)
@@ -76,5 +83,9 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                             family=family, trace=traceback.format_exc(limit=3)))
     for f in result.findings:
         f.path = path
+        origin = _origin(src, f.line)
+        if origin:
+            f.data["origin"] = origin
+            f.message += f"（原文位置：{origin}）"
     result.findings.sort(key=Finding.sort_key)
     return result

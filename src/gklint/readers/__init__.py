@@ -18,12 +18,20 @@ MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass
 class Source:
+    """What a reader makes of a file: lines of text in one of the layouts the lexer knows.
+
+    Structured readers (Word, web pages, PDF) write tables as Word's own text export does — one
+    cell per line after a tab, rows separated by a blank line — and give, per line, where it came
+    from in the original (`表3 第6行 第9列`, `第12段`, `第3页`), which findings then quote."""
+
     path: str
     lines: list[str] = field(default_factory=list)
     encoding: str | None = None
     # (code, message, line) for a problem reading the file; fatal when `lines` is empty.
     problems: list[tuple[str, str, int]] = field(default_factory=list)
     fatal: bool = False
+    origins: list[str | None] | None = None  # per line, the place in the original document
+    meta: dict[str, str] = field(default_factory=dict)  # e.g. publication date from page metadata
 
 
 def read_text(path: str, data: bytes) -> Source:
