@@ -18,7 +18,7 @@ starts, and the shape of the multi-row headers.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
@@ -71,10 +71,6 @@ PREAMBLE = ("本报告依据《中华人民共和国政府信息公开条例》�
 Cell = tuple[str, str, str]  # (table key, row key, column key)
 
 
-def packs() -> dict[str, Pack]:
-    return builtin_packs()
-
-
 @dataclass
 class GeneratedReport:
     template: str  # "2019" or "2021"
@@ -83,11 +79,11 @@ class GeneratedReport:
     values: dict[Cell, int]
     headings: tuple[str, ...] = ()  # title of each section, canonical or a pack variant
     prose: tuple[str, ...] = ()  # one paragraph per section
-    variant_used: bool = field(default=False)
+    variant_used: bool = False  # some heading is a variant: expect info GK104
 
     @property
     def pack(self) -> Pack:
-        return packs()[self.template]
+        return builtin_packs()[self.template]
 
     def with_value(self, cell: Cell, value: int) -> "GeneratedReport":
         values = dict(self.values)
@@ -173,7 +169,7 @@ def _section2_values(draw, pack: Pack) -> dict[Cell, int]:
 def reports(draw, template: str | None = None) -> GeneratedReport:
     """A report whose tables satisfy every relation of its pack (A1–A6)."""
     template = template or draw(st.sampled_from(sorted(TEMPLATE_YEARS)))
-    pack = packs()[template]
+    pack = builtin_packs()[template]
     lo, hi = TEMPLATE_YEARS[template]
     year = draw(st.integers(lo, hi))
     agency = draw(st.sampled_from(AGENCY_PLACES)) + draw(st.sampled_from(AGENCY_BODIES))

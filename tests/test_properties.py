@@ -147,9 +147,9 @@ def _vocabulary() -> list[str]:
 report_soup = st.lists(st.one_of(st.sampled_from(_vocabulary()), st.text(max_size=4)), max_size=60).map("".join)
 
 
+@pytest.mark.parametrize("ext", [".txt", ".md"])
 @settings(max_examples=150, **COMMON)
 @given(text=st.one_of(st.text(), report_soup))
-@pytest.mark.parametrize("ext", [".txt", ".md"])
 def test_arbitrary_text_does_not_crash(workdir, ext, text):
     _no_crash(_check(workdir, text, ext))
 
