@@ -71,9 +71,10 @@ def test_gk008_too_large(tmp_path):
     assert codes(res) == ["GK008"]
 
 
-@pytest.mark.parametrize("name", ["r.pdf", "r.docx", "r.doc", "r.html"])
-def test_gk009_unsupported_format(tmp_path, name):
-    res = lint(write(tmp_path, name, b"%PDF-1.4 whatever"))
+@pytest.mark.parametrize("name,data", [("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)),
+                                       ("r.ofd", b"whatever"), ("r.rtf", b"{\\rtf1 whatever}")])
+def test_gk009_unsupported_format(tmp_path, name, data):
+    res = lint(write(tmp_path, name, data))
     assert codes(res) == ["GK009"] and res.findings[0].severity == "warning"
 
 

@@ -29,13 +29,37 @@ ROW_SPLIT_BY_TOTAL = rule("GK007", "row-split-by-total", "info", "连写数字�
 TOO_LARGE = rule("GK008", "file-too-large", "error", "文件过大，未检查",
                  "年度报告通常只有几十 KB；为限制内存，超过上限的文件不读取。", "确认文件无误，或用 --max-size 提高上限。")
 UNSUPPORTED = rule("GK009", "unsupported-format", "warning", "不支持的文件格式，未检查",
-                   "当前版本读取 .txt 和 .md；Word、网页和 PDF 读取器将在后续版本提供。",
-                   "将报告另存为 .txt 或 .md 后再检查。")
+                   "gklint 读取文本（.txt、.md）、Word（.docx，以及 OOXML 格式的 .wps）、网页（.html）和 PDF；"
+                   "旧版二进制 Word/WPS 文档（.doc、.wps，OLE 格式）、RTF、OFD、.odt 等格式不读取。",
+                   "在 Word 或 WPS 中把报告“另存为” .docx（或导出 PDF）后再检查。",
+                   "“报告.doc”是旧版二进制文档 → 另存为“报告.docx”")
 INTERNAL = rule("GK010", "internal-error", "error", "gklint 内部错误：某条规则运行失败",
                 "规则代码出错时，gklint 报告该错误并继续运行其他规则和文件，不会中断。",
                 "请把该文件和消息报告给 gklint 开发者；其他规则的结果仍然有效。")
 
-_SOURCE = {r.code: r for r in (UNREADABLE, NOT_TEXT, BAD_BYTES, EMPTY, TOO_LARGE, UNSUPPORTED)}
+DAMAGED = rule("GK011", "container-damaged", "error", "Word 或 PDF 文件已损坏或不是所声称的格式，无法读取",
+               "文件扩展名或开头表明它是 Word/PDF，但内容无法解析：下载不完整、文件损坏、是其他内容的压缩包，"
+               "或 XML 中含有 Word 从不生成的 DTD/实体声明（出于安全原因不展开）。",
+               "用 Word 或 PDF 阅读器打开文件确认其完整，重新保存或重新下载后再检查；压缩包请先解压。")
+NO_TEXT_LAYER = rule("GK012", "pdf-no-text", "error", "PDF 没有可提取的文字（扫描件或图片），需要 OCR",
+                     "扫描或拍照生成的 PDF 只有页面图片，没有文字层；字体缺少编码映射的 PDF 提取出的也只是乱码。"
+                     "gklint 不做文字识别，这样的页面无法检查。部分页面没有文字时，其余页面照常检查。",
+                     "使用原始的 Word 文档或由其导出的 PDF；或先用 OCR 软件识别为文字，校对后另存为 .docx 或 .txt。")
+ENCRYPTED = rule("GK013", "encrypted", "error", "文件已加密（受密码保护），无法读取",
+                 "打开需要密码的 PDF 或 Word 文档无法提取内容。只限制打印、复制的 PDF（无打开密码）可以正常读取。",
+                 "去除打开密码后另存，再检查。")
+OVERSIZED = rule("GK014", "container-oversized", "error", "文件解压后或页数过大，未读取",
+                 "为防止“压缩炸弹”和超大文档耗尽内存：Word 文档解压后总大小超过 200 MB、单个部件压缩比超过 200:1 "
+                 "或解压后超过 64 MB，或 PDF 超过 500 页时不读取。年度报告通常只有几页。",
+                 "确认文件确实是年度报告；如是，把报告正文单独另存为新的 .docx 或 PDF 后再检查。")
+
+TRUNCATED = rule("GK020", "input-truncated", "warning", "文件或表格内容异常多，只读取了前一部分",
+                 "年度报告只有几百行，模板表格不到 300 个单元格；超过 10 万行或一段表格上万个单元格，说明文件损坏或不是年度报告。"
+                 "为限制运行时间和内存，只读取前 100000 行、每段表格前 20000 个单元格。",
+                 "检查文件是否完整、是否误把其他数据贴进了报告。")
+
+_SOURCE = {r.code: r for r in (UNREADABLE, NOT_TEXT, BAD_BYTES, EMPTY, TOO_LARGE, UNSUPPORTED, DAMAGED,
+                                NO_TEXT_LAYER, ENCRYPTED, OVERSIZED)}
 
 
 def source_findings(problems):
@@ -56,6 +80,8 @@ def check(report: Report):
             yield ROW_UNREADABLE.finding(
                 f"{table.definition.name}“{row.label or '数据'}”行：连写数字 {runs} 需拆成 {info['expected']} 列，但{how}，"
                 "gklint 不作猜测；请在原文中分开各列数字", pos, table=table.key, row=row.key)
+        elif code == "GK020":
+            yield TRUNCATED.finding(f"表格有 {info['cells']} 个单元格，远超模板，只读取了前 20000 个", pos)
         elif code == "GK007":
             table, row = info["table"], info["row"]
             yield ROW_SPLIT_BY_TOTAL.finding(

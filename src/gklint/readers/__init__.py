@@ -1,12 +1,18 @@
-"""Readers turn a file into lines of text, chosen by suffix (later: by content sniffing).
+"""Readers turn a file into lines of text, chosen by content first, then by suffix.
 
-Each reader returns a `Source`; a file no reader can handle gives a `Source` whose `problem`
-says why, so the run goes on with the other files.
+    .txt .md .markdown .text   text (encoding.py)           .docx .wps (OOXML)   Word (docx.py)
+    .html .htm .shtml          web page (html.py)           .pdf                 PDF (pdf.py)
+
+Content wins over the suffix: a zip with `word/document.xml` is Word whatever it is called,
+`%PDF` is PDF, markup that starts with `<html`/`<table` is a web page, and an OLE compound file
+(old binary .doc/.wps) gets a finding asking for .docx. Each reader returns a `Source`; a file
+no reader can handle gives a `Source` whose problems say why, so the run goes on with the others.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,22 +52,80 @@ def read_text(path: str, data: bytes) -> Source:
     return src
 
 
-READERS = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text": read_text}
-# Suffixes that are reports in a format a later reader will handle; refused with a clear finding.
-NOT_YET = {
-    ".docx": "Word 文档", ".wps": "WPS 文档", ".doc": "旧版 Word 二进制文档", ".pdf": "PDF",
-    ".html": "网页", ".htm": "网页",
-}
+def read_docx(path: str, data: bytes) -> Source:
+    from .docx import read_docx as reader  # imported on first use: text runs need none of this
+    return reader(path, data)
+
+
+def read_html(path: str, data: bytes) -> Source:
+    from .html import read_html as reader
+    return reader(path, data)
+
+
+def read_pdf(path: str, data: bytes) -> Source:
+    from .pdf import read_pdf as reader
+    return reader(path, data)
+
+
+def read_unsupported(path: str, data: bytes) -> Source:
+    from .docx import OLE_MAGIC, ole_finding
+    src = Source(path, fatal=True)
+    suffix = Path(path).suffix.lower()
+    if data.startswith(OLE_MAGIC):
+        src.problems.append((*ole_finding(data), 1))
+    elif data.lstrip().startswith(b"{\\rtf"):
+        src.problems.append(("GK009", "这是 RTF 文档，gklint 不读取这种格式；请另存为 .docx 后再检查", 1))
+    else:
+        src.problems.append(("GK009", f"不支持读取{NOT_YET.get(suffix, '这种格式')}（{suffix}）；"
+                                       "请另存为 .docx、.pdf、.html、.txt 或 .md 后再检查", 1))
+    return src
+
+
+READERS = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text": read_text,
+           ".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".wps": read_docx,
+           ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
+           ".pdf": read_pdf}
+# Report formats gklint does not read; listed in directory walks and refused with a clear finding.
+NOT_YET = {".doc": "旧版 Word 二进制文档", ".ofd": "OFD 版式文件", ".rtf": "RTF 文档"}
 SUFFIXES = tuple(READERS)
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|table|meta|title|div)\b",
+                         re.I | re.S)
+
+
+def sniff(data: bytes) -> str | None:
+    """The reader a file's content asks for, whatever its suffix; None for plain text."""
+    if b"%PDF-" in data[:1024]:
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return ".docx"  # the Word reader says what a zip that is not Word is
+    if data.startswith(OLE):
+        return ".doc"
+    head = data[:2048]
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[2:].decode(enc, errors="ignore").encode("ascii", errors="ignore")
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if _HTML_START.match(head):
+        return ".html"
+    return None
+
+
+def reader_for(path: str, data: bytes):
+    kind = sniff(data)
+    if kind == ".doc":
+        return read_unsupported
+    if kind:
+        return READERS[kind]
+    suffix = Path(path).suffix.lower()
+    if suffix in NOT_YET:
+        return read_unsupported
+    return READERS.get(suffix, read_text)
 
 
 def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
-    suffix = Path(path).suffix.lower()
-    if suffix in NOT_YET:
-        src = Source(path, fatal=True)
-        src.problems.append(("GK009", f"暂不支持读取{NOT_YET[suffix]}（{suffix}）；请另存为 .txt 或 .md 后检查", 1))
-        return src
-    reader = READERS.get(suffix, read_text)
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -74,4 +138,4 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
         src = Source(path, fatal=True)
         src.problems.append(("GK001", f"无法读取文件：{e.strerror or e}", 1))
         return src
-    return reader(path, data)
+    return reader_for(path, data)(path, data)

@@ -1,0 +1,353 @@
+"""PDF reports, read from the text layer with pdfplumber.
+
+* Ruled tables are found per page (pdfplumber's line strategy) and written as grids in Word's
+  text-export layout (see layout.py): a cell merged across columns or rows leaves blanks, and text
+  that pdfplumber leaves outside every cell (a cell whose border lies on the previous page) is put
+  back in its grid place. A table continued on the next page is simply the next rows: the table
+  reader merges a repeated header. One-column "tables" (ruled writing paper, framed pages) are text.
+* Text outside tables is read line by line; wrapped lines are joined into paragraphs (a line that
+  reaches the right margin continues on the next unindented line, across a page break too), and
+  page numbers and running headers/footers (`— 3 —`, `- 3 -`, `第 3 页`, the same line at the top
+  or bottom of most pages) are removed.
+* Every line's origin is its page: `第3页`, `第3页 表格第5行第2列`.
+* Refused with a finding: an encrypted PDF (GK013), more than `MAX_PAGES` pages (GK014, decided
+  from the page tree's /Count before any page is parsed), no text layer — a scanned report needs
+  OCR (GK012) — and a damaged file (GK011).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+
+from . import Source
+from .layout import Writer, iso_date, join, looks_tabular, one_line
+
+MAX_PAGES = 500
+MIN_TEXT_CHARS = 20  # fewer visible characters on every page: the PDF is pictures only
+BAND = 0.08  # top and bottom share of a page where running headers and footers live
+
+PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•=~]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?"
+                         r"[\s\-—–－_·•=~]*$|^\s*第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页\s*$"
+                         r"|^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+DASHED_NUMBER = re.compile(r"^\s*[\-—–－]+\s*\d{1,4}\s*[\-—–－]+\s*$|^\s*第\s*\d{1,4}\s*页")
+ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
+                           r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
+SENTENCE_END = "。！？!?"
+
+
+def _fail(path: str, code: str, message: str) -> Source:
+    src = Source(path, fatal=True)
+    src.problems.append((code, message, 1))
+    return src
+
+
+def _cause(e: Exception) -> Exception:
+    """pdfplumber wraps pdfminer's exceptions; the original says what went wrong."""
+    inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else None
+    return inner or e
+
+
+def read_pdf(path: str, data: bytes) -> Source:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:  # pdfminer raises many kinds for damaged files
+        cause = _cause(e)
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
+            return _fail(path, "GK013", "PDF 已加密，需要密码才能打开，无法读取；请提供未加密的 PDF 或原始 Word 文档")
+        return _fail(path, "GK011", f"PDF 文件已损坏或不完整，无法读取（{type(cause).__name__}: {cause}）；请重新下载或重新导出")
+    try:
+        return _read(path, pdf)
+    except Exception as e:
+        cause = _cause(e)
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return _fail(path, "GK013", "PDF 已加密，需要密码才能打开，无法读取；请提供未加密的 PDF 或原始 Word 文档")
+        return _fail(path, "GK011", f"PDF 文件已损坏或不完整，无法读取（{type(cause).__name__}: {cause}）；请重新下载或重新导出")
+    finally:
+        # PDF.close() walks every page (loading the page tree): only when pages were loaded anyway.
+        if getattr(pdf, "_pages", None) is not None:
+            pdf.close()
+
+
+def page_count(pdf) -> int | None:
+    """/Count of the page tree, read without parsing any page (None if the tree is damaged)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count"))
+        return int(count)
+    except Exception:
+        return None
+
+
+def _read(path: str, pdf) -> Source:
+    count = page_count(pdf)
+    if count is not None and count > MAX_PAGES:
+        return _fail(path, "GK014", f"PDF 有 {count} 页（上限 {MAX_PAGES} 页），不像一份年度报告，未读取；"
+                                    "请把年度报告单独导出为 PDF 后再检查")
+    src = Source(path)
+    pages: list[_Page] = []
+    scanned: list[int] = []
+    broken: list[int] = []
+    garbled = total = 0
+    for number, page in enumerate(pdf.pages, 1):
+        if number > MAX_PAGES:
+            return _fail(path, "GK014", f"PDF 超过 {MAX_PAGES} 页，不像一份年度报告，未读取；请把年度报告单独导出为 PDF 后再检查")
+        try:
+            chars = [c for c in page.chars if c.get("text", "").strip()]
+            total += len(chars)
+            garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
+            if len(chars) < MIN_TEXT_CHARS:
+                if _picture_page(page):
+                    scanned.append(number)
+                if not chars:
+                    continue
+            pages.append(_Page.read(number, page, chars))
+        except Exception:
+            broken.append(number)
+        finally:
+            if hasattr(page, "close"):
+                page.close()
+    n = len(pdf.pages)
+    if total < MIN_TEXT_CHARS:
+        return _fail(path, "GK012", f"PDF 没有文字层（共 {n} 页，{'均为图片' if scanned else '没有可提取的文字'}），"
+                                    "可能是扫描件；gklint 不做文字识别，请提供原始 Word 文档或由其导出的 PDF，或先做 OCR")
+    if garbled > 0.3 * total:
+        return _fail(path, "GK012", f"PDF 的文字无法解码（{garbled} / {total} 个字符没有 Unicode 映射，字体未嵌入编码表），"
+                                    "提取出的是乱码；请提供原始 Word 文档，或先做 OCR")
+    if garbled > 0.02 * total:
+        src.problems.append(("GK012", f"PDF 中有 {garbled} 个字符无法解码（字体没有 Unicode 映射），这些文字未能检查", 1))
+    if scanned:
+        src.problems.append(("GK012", f"第 {_pages(scanned)} 页没有文字层（是图片），这些页的内容未检查；"
+                                      "如果表格在这些页上，请提供原始文档或先做 OCR", 1))
+    if broken:
+        src.problems.append(("GK011", f"第 {_pages(broken)} 页无法解析，内容未检查；其余页照常检查", 1))
+    _drop_running_lines(pages)
+    writer = Writer()
+    _write(writer, pages)
+    src.lines, src.origins = writer.source_fields()
+    src.meta.update(_meta(pdf))
+    return src
+
+
+def _picture_page(page) -> bool:
+    """A page that is a picture: an image covering much of it (a scan), not a small seal or logo."""
+    area = float(page.width) * float(page.height) or 1.0
+    for im in page.images:
+        w = abs(float(im.get("x1", 0)) - float(im.get("x0", 0)))
+        h = abs(float(im.get("bottom", 0)) - float(im.get("top", 0)))
+        if w * h >= 0.3 * area:
+            return True
+    return False
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = "、".join(str(x) for x in numbers[:10])
+    return shown + (" 等" if len(numbers) > 10 else "")
+
+
+class _Line:
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "page")
+
+    def __init__(self, text, x0, x1, top, bottom, page):
+        self.text, self.x0, self.x1, self.top, self.bottom, self.page = text, x0, x1, top, bottom, page
+
+
+class _Page:
+    def __init__(self, number: int, height: float):
+        self.number = number
+        self.height = height
+        self.items: list[tuple[float, object]] = []  # (top, _Line | grid)
+        self.left = self.right = 0.0
+        self.size = 10.0
+
+    @classmethod
+    def read(cls, number: int, page, chars) -> "_Page":
+        self = cls(number, float(page.height))
+        tables = []
+        for t in page.find_tables():
+            tables += _data_parts(t, _grid(page, t))
+        boxes = [b for b, _ in tables]
+
+        def outside(obj) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+            return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+        text_page = page.filter(outside) if boxes else page
+        for ln in text_page.extract_text_lines(layout=False, strip=True, return_chars=False):
+            text = ln["text"].strip()
+            if text:
+                self.items.append((ln["top"], _Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number)))
+        for bbox, grid in tables:
+            self.items.append((bbox[1], grid))
+        self.items.sort(key=lambda it: it[0])
+        lines = [it for _, it in self.items if isinstance(it, _Line) and len(it.text) >= 6]
+        if lines:
+            self.left = min(ln.x0 for ln in lines)
+            self.right = max(ln.x1 for ln in lines)
+        widths = [c["x1"] - c["x0"] for c in chars if ord(c["text"][0]) > 0x2E80]
+        if widths:
+            self.size = statistics.median(widths)
+        return self
+
+
+def _grid(page, table) -> list[list[str]]:
+    """The table's cells as a grid; text outside every detected cell goes to its grid place."""
+    grid = [[c for c in row] for row in table.extract()]
+    rows = table.rows
+    if not grid or not rows:
+        return []
+    xs = [col.bbox[0] for col in table.columns]
+    tops = [r.bbox[1] for r in rows]
+    cells = table.cells
+    x0, top, x1, bottom = table.bbox
+    orphans: dict[tuple[int, int], list] = {}
+    for ch in page.chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom) or not ch.get("text", "").strip():
+            continue
+        if any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
+            continue
+        r = max((i for i, t in enumerate(tops) if t <= cy), default=0)
+        c = max((i for i, x in enumerate(xs) if x <= cx), default=0)
+        orphans.setdefault((r, c), []).append(ch)
+    for (r, c), chars in orphans.items():
+        if r < len(grid) and c < len(grid[r]) and grid[r][c] is None:
+            grid[r][c] = _chars_text(chars)
+    width = max(len(r) for r in grid)
+    return [[one_line(c or "") for c in row] + [""] * (width - len(row)) for row in grid]
+
+
+def _text_row(table_row, cells: list[str]) -> bool:
+    """A row that is running text, not table: one cell across the whole width holding a line of
+    prose or a heading. Ruled writing paper and framed pages draw such a box around every line
+    and pdfplumber takes them for one table with the real table below. A caption of a 二 table
+    (第二十条第（一）项) is a table row."""
+    merged = table_row.cells[1:]
+    if not cells or not cells[0] or any(c is not None for c in merged):
+        return False
+    return not re.sub(r"\s", "", cells[0]).startswith("第二十条")
+
+
+def _data_parts(table, grid: list[list[str]]) -> list[tuple[tuple, list[list[str]]]]:
+    """The runs of data rows of a detected table, each with its bounding box and grid rows."""
+    parts = []
+    run: list[int] = []
+    rows = table.rows
+
+    def close():
+        if run:
+            part = [grid[i] for i in run]
+            if looks_tabular(part):
+                top = min(rows[i].bbox[1] for i in run)
+                bottom = max(rows[i].bbox[3] for i in run)
+                parts.append(((table.bbox[0], top, table.bbox[2], bottom), part))
+            run.clear()
+
+    for i, row in enumerate(rows[:len(grid)]):
+        if _text_row(row, grid[i]):
+            close()
+        else:
+            run.append(i)
+    close()
+    return parts
+
+
+def _chars_text(chars) -> str:
+    lines: list[list] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - ch["top"]) < 2:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return join("".join(c["text"] for c in sorted(ln, key=lambda c: c["x0"])) for ln in lines)
+
+
+def _digits_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers anywhere they are unmistakable, bare numbers in the top and bottom
+    bands, and a running header or footer repeated in the bands of most pages."""
+    def in_band(p: _Page, ln: _Line) -> bool:
+        return ln.top < p.height * BAND or ln.bottom > p.height * (1 - BAND)
+
+    repeated: Counter = Counter()
+    for p in pages:
+        seen = {_digits_key(ln.text) for _, ln in p.items if isinstance(ln, _Line) and in_band(p, ln)}
+        repeated.update(seen)
+    common = {k for k, n in repeated.items() if n >= 2 and n >= 0.5 * len(pages)} if len(pages) >= 2 else set()
+    for p in pages:
+        kept = []
+        for top, it in p.items:
+            if isinstance(it, _Line):
+                if DASHED_NUMBER.match(it.text) or (in_band(p, it) and (PAGE_NUMBER.match(it.text)
+                                                                         or _digits_key(it.text) in common)):
+                    continue
+            kept.append((top, it))
+        p.items = kept
+
+
+def _continues(prev: _Line, prev_page: _Page, nxt: _Line, next_page: _Page) -> bool:
+    """Whether `nxt` continues the paragraph of `prev` (a line wrapped at the right margin)."""
+    if prev.text[-1] in SENTENCE_END or ORDINAL_START.match(nxt.text):
+        return False
+    size = max(prev_page.size, 1.0)
+    reaches = prev.x1 >= prev_page.right - 1.5 * size
+    flush_left = nxt.x0 <= next_page.left + 0.8 * size
+    return reaches and flush_left and abs(prev_page.size - next_page.size) < 1.0
+
+
+def _write(writer: Writer, pages: list[_Page]) -> None:
+    para: list[_Line] = []
+    last: tuple[_Line, _Page] | None = None
+
+    def flush():
+        nonlocal para
+        if para:
+            writer.paragraph(join(ln.text for ln in para), f"第{para[0].page}页")
+            para = []
+
+    for p in pages:
+        for _, it in p.items:
+            if isinstance(it, _Line):
+                if not (para and last is not None and _continues(last[0], last[1], it, p)):
+                    flush()
+                para.append(it)
+                last = (it, p)
+            else:
+                flush()
+                last = None
+                writer.table(it, lambda r, c, page=p.number: f"第{page}页 表格第{r}行第{c}列")
+    flush()
+
+
+def _meta(pdf) -> dict[str, str]:
+    out: dict[str, str] = {}
+    info = pdf.metadata or {}
+    for key, name in (("CreationDate", "created"), ("ModDate", "modified")):
+        value = info.get(key)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", errors="ignore")
+        m = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", str(value or ""))
+        if m:
+            d = iso_date("-".join(m.groups()))
+            if d:
+                out[name] = d
+    title = info.get("Title")
+    if isinstance(title, str) and title[:2] in ("ÿþ", "þÿ"):
+        try:
+            title = title.encode("latin-1").decode("utf-16")
+        except (UnicodeError, ValueError):
+            title = None
+    if isinstance(title, str) and title.strip() and "\ufffd" not in title:
+        out["title"] = title.strip()
+    return out
