@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from gklint.engine import Options, check_file
 from gklint.pack import builtin_packs
+
+# The CLI's findings cache goes to a temporary directory, never into the repository.
+os.environ.setdefault("GKLINT_CACHE_DIR", tempfile.mkdtemp(prefix="gklint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -218,3 +218,15 @@ def test_gk402_mixed_layout_from_one_old_row(tmp_path):
 def test_gk701_year_unknown(tmp_path):
     res = lint_text(tmp_path, edited(CLEAN_2021, " 2023 年", ""), "r.md")
     assert codes(res) == ["GK701"]
+
+
+def test_gk203_relabelled_row_still_counts_in_totals(tmp_path):
+    # 1、 instead of 1. on a （六） sub-row holding a value: the row is the template's R21, so its
+    # numbers must take part in the 总计 relations (a real PDF, szfgs2024, numbers them this way).
+    text = edited(CLEAN_2021, "→(六) 其他处理→1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请→0→0→0→0→0→0→0",
+                  "→(六) 其他处理→1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请→1→0→0→0→0→0→1")
+    text = edited(text, "一、本年新收政府信息公开申请数量→→0→0→0→0→0→0→0→", "一、本年新收政府信息公开申请数量→→1→0→0→0→0→0→1→")
+    text = edited(text, "(七) 总计→0→0→0→0→0→0→0→→", "(七) 总计→1→0→0→0→0→0→1→→")
+    res = lint_text(tmp_path, text, "r.md")
+    assert codes(res) == ["GK203"]
+    assert res.report.tables["t3"].rows["R21"].cells["C1"].value == 1

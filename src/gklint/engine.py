@@ -10,13 +10,17 @@ import traceback
 from dataclasses import dataclass, field
 
 from .checks import checkers
-from .checks.input import EMPTY, INTERNAL, source_findings
+from .checks.input import EMPTY, INTERNAL, TRUNCATED, source_findings
 from .findings import Finding
+from .fingerprint import section_at
 from .model import Report
 from .pack import Pack, pack_for_year
 from .parser import parse
 from .readers import MAX_BYTES, read
 from .table_reader import TableReader
+
+
+MAX_LINES = 100_000  # reports have hundreds of lines; beyond this the input is broken or hostile
 
 
 @dataclass
@@ -31,6 +35,9 @@ class FileResult:
     path: str
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
+    # What outputs show about the report (template, year, agency …); kept when `report` is not
+    # (a cache hit carries findings and this summary only).
+    info: dict = field(default_factory=dict)
 
 
 def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pack:
@@ -62,8 +69,13 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
         if not any(line.strip() for line in src.lines):
             result.findings.append(EMPTY.finding("文件为空或只有空白"))
         else:
+            lines = src.lines
+            if len(lines) > MAX_LINES:
+                result.findings.append(TRUNCATED.finding(
+                    f"文件有 {len(lines)} 行，远超年度报告的篇幅，只读取了前 {MAX_LINES} 行", None))
+                lines = lines[:MAX_LINES]
             try:
-                report = parse(path, src.lines, packs)
+                report = parse(path, lines, packs)
                 report.encoding = src.encoding
                 expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
                 report.expected = expected
@@ -81,8 +93,20 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                         result.findings.append(INTERNAL.finding(
                             f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
                             family=family, trace=traceback.format_exc(limit=3)))
+    rep = result.report
+    result.info = {
+        "template": rep.layout.template if rep and rep.layout else None,
+        "expected_template": rep.expected.template if rep and rep.expected else None,
+        "year": rep.year if rep else None, "agency": rep.agency if rep else None,
+        "title": rep.title if rep else None, "encoding": rep.encoding if rep else None,
+    }
     for f in result.findings:
         f.path = path
+        if rep is not None and "section" not in f.data:
+            # Recorded once here, so fingerprints and grouping agree with or without the model.
+            section = section_at(rep, f.line)
+            if section:
+                f.data["section"] = section
         origin = _origin(src, f.line)
         if origin:
             f.data["origin"] = origin

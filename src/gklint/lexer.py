@@ -28,6 +28,7 @@ META_KEYS = ("标题", "发布时间", "发布日期", "成文日期", "撰写�
 META_RE = re.compile(r"^(?P<k>" + "|".join(META_KEYS) + r")\s*[:：]\s*(?P<v>.*)$")
 SENTENCE_END = "。！？；"
 MAX_FRAGMENT = 45  # longest label in the templates is 37 characters
+MAX_FLAT_LINE = 100_000  # a scraped one-line page is a few thousand; longer lines are prose
 
 
 @dataclass
@@ -316,7 +317,8 @@ class Lexer:
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
                 add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
                 continue
-            flat = self._scan_flat(span) if self.vocab.label_re.match(k) or table is not None else None
+            flat = self._scan_flat(span) if len(k) <= MAX_FLAT_LINE and (
+                self.vocab.label_re.match(k) or table is not None) else None
             if flat:
                 add_cells(flat, span.line, span.col(0))
                 continue

@@ -42,6 +42,7 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     version: str | None = None  # template version whose pack defines this row
     sets: tuple[str, ...] = ()  # named row sets it belongs to (@outcomes)
+    relabelled: bool = False  # found by resemblance: its label deviates from the template's
     values_found: int = 0
     # How a flattened digit run was split: None, "unique" or "by-total" (the row's own total
     # decided the split, so that total cannot be checked).
@@ -66,7 +67,7 @@ class Table:
     section: str | None  # section it was found in
     rows: dict[str, Row] = field(default_factory=dict)
     header: list[HeaderCell] = field(default_factory=list)
-    unknown_rows: list[Row] = field(default_factory=list)
+    unknown_rows: list[Row] = field(default_factory=list)  # labels resembling no template row
 
     def cell(self, row: str, col: str) -> Cell | None:
         r = self.rows.get(row)

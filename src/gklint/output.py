@@ -36,18 +36,10 @@ def _summary(results: list[FileResult]) -> str:
 
 def as_json(results: list[FileResult]) -> str:
     files = []
+    keys = ("template", "expected_template", "year", "agency", "title", "encoding")
     for r in results:
-        rep = r.report
-        files.append({
-            "path": r.path,
-            "template": rep.layout.template if rep and rep.layout else None,
-            "expected_template": rep.expected.template if rep and rep.expected else None,
-            "year": rep.year if rep else None,
-            "agency": rep.agency if rep else None,
-            "title": rep.title if rep else None,
-            "encoding": rep.encoding if rep else None,
-            "findings": [f.to_json() for f in r.findings],
-        })
+        files.append({"path": r.path, **{k: r.info.get(k) for k in keys},
+                      "findings": [f.to_json() for f in r.findings]})
     sev = Counter(f.severity for r in results for f in r.findings)
     return json.dumps({"files": files, "summary": {"files": len(results), **{s: sev[s] for s in ("error", "warning", "info")}}},
                       ensure_ascii=False, indent=2) + "\n"

@@ -328,11 +328,21 @@ def load_pack(path: Path) -> Pack:
 
 
 @lru_cache(maxsize=None)
+def load_pack_cached(path: str) -> Pack:
+    """One Pack object per pack file and process, so packs can travel between processes by path."""
+    return load_pack(Path(path))
+
+
+# A pack is sent to worker processes as its path and loaded there once (see runner.py).
+Pack.__reduce__ = lambda self: (load_pack_cached, (str(self.path),))  # type: ignore[method-assign]
+
+
+@lru_cache(maxsize=None)
 def builtin_packs() -> dict[str, Pack]:
     """The national packs shipped with gklint, by template version ("2019", "2021")."""
     packs = {}
     for p in sorted(resource_dir("rules").glob("gov-*.yaml")):
-        pack = load_pack(p)
+        pack = load_pack_cached(str(p))
         packs[pack.template] = pack
     return packs
 

@@ -72,6 +72,7 @@ class _Build(Transformer):
         return children[0], children[1:]
 
 
+MAX_TABLE_CELLS = 20_000
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 PERIOD_RE = re.compile(r"统计(?:时限|期限|时间|区间|范围|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 TITLE_SPLIT_RE = re.compile(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年")
@@ -89,13 +90,14 @@ def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
             report.title, report.title_pos = it.text, Pos(it.line, it.col)
     if report.title is None and "标题" in report.meta and report.meta["标题"][0]:
         report.title, report.title_pos = report.meta["标题"]
-    for it in front:
-        if it.type == "TABLE":
-            report.table_blocks.append((None, it))
-    for s in sections:
-        for it in s.items:
+    for section_key, items_ in [(None, front)] + [(s.key, s.items) for s in sections]:
+        for it in items_:
             if it.type == "TABLE":
-                report.table_blocks.append((s.key, it))
+                if len(it.cells) > MAX_TABLE_CELLS:
+                    # Templates have under 300 cells; bound the work on hostile or broken input.
+                    report.notes.append(("GK020", Pos(it.line, it.col), {"cells": len(it.cells)}))
+                    del it.cells[MAX_TABLE_CELLS:]
+                report.table_blocks.append((section_key, it))
     _year_and_agency(report)
     return report
 

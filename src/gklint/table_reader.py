@@ -213,10 +213,9 @@ class TableReader:
             i += 1
 
     def _values_follow(self, cells: list[LexCell], i: int) -> bool:
-        for c in cells[i + 1:]:
-            if not c.text:
-                continue
-            return is_value(c.text)
+        for j in range(i + 1, len(cells)):  # indexes, not a slice: this runs once per cell
+            if cells[j].text:
+                return is_value(cells[j].text)
         return False
 
     def _table(self, report: Report, hit: _Hit, section_key: str | None, pos: Pos) -> Table:
@@ -274,21 +273,29 @@ class TableReader:
             row_def = foreign_def.row_defs[row_key]
         else:
             row_def = definition.row_defs.get(row_key) if row_key else None
+        relabelled = False
         if row_def is None:
-            row = Row(self._guess_row(table, label), label, pos, version=None)
-            row.values_found = sum(1 for v in values if v.text)
-            table.unknown_rows.append(row)
-            return j
+            guess = self._guess_row(table, label)
+            if guess == "?":
+                row = Row(guess, label, pos, version=None)
+                row.values_found = sum(1 for v in values if v.text)
+                table.unknown_rows.append(row)
+                return j
+            # A reworded or mistyped label of a template row (`1、申请人…` for `1.申请人…`): it is
+            # that row, and its numbers count in the totals; GK203 reports the label.
+            row_key, row_def, relabelled = guess, definition.row_defs[guess], True
         if row_key in table.rows:
             return j  # a duplicated row label; the first occurrence counts
-        row = Row(row_key, label, pos, version=version or table.version, sets=row_def.sets)
+        row = Row(row_key, label, pos, version=version or table.version, sets=row_def.sets, relabelled=relabelled)
         table.rows[row_key] = row
         columns = definition.columns
         expected = len(columns)
         while len(values) > expected and not values[-1].text:
             values.pop()
-        while len(values) > expected and not values[0].text:
-            values.pop(0)
+        lead = 0
+        while len(values) - lead > expected and not values[lead].text:
+            lead += 1
+        values = values[lead:]
         row.values_found = sum(1 for v in values if v.text)
         if len(values) == expected:
             texts = [v.text for v in values]

@@ -75,20 +75,19 @@ def _labels(table: Table):
         if h.role == "unknown" and h.canonical:
             yield COLUMN_LABEL.finding(f"{table.definition.name}：列标题“{h.text}”与模板不一致，应为“{h.canonical}”", h.pos,
                                        table=table.key, actual=h.text, fix=h.canonical)
+    for row in table.rows.values():
+        if row.relabelled:
+            fix = table.definition.row_defs[row.key].label
+            yield ROW_LABEL.finding(f"{table.definition.name}：行标签“{row.label}”与模板不一致，应为“{fix}”", row.pos,
+                                    table=table.key, row=row.key, actual=row.label, fix=fix)
     for row in table.unknown_rows:
-        rd = table.definition.row_defs.get(row.key)
-        if rd is not None and rd.label:
-            yield ROW_LABEL.finding(f"{table.definition.name}：行标签“{row.label}”与模板不一致，应为“{rd.label}”", row.pos,
-                                    table=table.key, actual=row.label, fix=rd.label)
-        else:
-            yield EXTRA_ROW.finding(f"{table.definition.name}：模板中没有“{row.label}”这一行", row.pos,
-                                    table=table.key, actual=row.label)
+        yield EXTRA_ROW.finding(f"{table.definition.name}：模板中没有“{row.label}”这一行", row.pos,
+                                table=table.key, actual=row.label)
 
 
 def _rows(table: Table):
     definition = table.definition
-    relabelled = {r.key for r in table.unknown_rows}
-    missing = [r for r in definition.rows if r not in table.rows and r not in relabelled]
+    missing = [r for r in definition.rows if r not in table.rows]
     if not missing:
         return
     if not table.rows and not table.unknown_rows:

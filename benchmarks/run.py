@@ -1,0 +1,138 @@
+"""gklint benchmarks — run from the repository root after `pip install .`:
+
+    python benchmarks/run.py [--files 2000] [--repeat 3]
+
+Builds a corpus in a temporary directory (the five seeds and three corpus pages from ../shared,
+plus generated variants of them with other agencies and numbers, so no two files are equal) and
+measures, as medians over --repeat runs:
+
+  (a) full-check throughput, reports per second on one core, and with all cores (--jobs);
+  (b) wall time of `gklint check` on one file against the floor of starting Python and
+      importing gklint's dependencies (lark, yaml);
+  (c) time per check as the narrative grows 1×, 10×, 100×;
+  (d) peak resident memory of one `gklint check` process over the whole corpus.
+
+Prints a Markdown table (paste into docs/performance.md). Targets are in docs/performance.md;
+this script reports what it measured and never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def sources() -> list[Path]:
+    return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/r*.txt"))
+
+
+def build_corpus(target: Path, n: int, rng: random.Random) -> list[Path]:
+    texts = [p.read_text(encoding="utf-8") for p in sources()]
+    out = []
+    for i in range(n):
+        text = texts[i % len(texts)]
+        # Another agency and shuffled narrative numbers: same shape, different bytes.
+        text = re.sub(r"(卫生健康局|卫健委|卫生健康委员会|综合实验区)", f"第{i}号测试局", text, count=2)
+        text = re.sub(r"(?<=共)\d+|(?<=信息)\d+(?=条)", lambda m: str(rng.randint(1, 999)), text)
+        p = target / f"r{i:05d}.txt"
+        p.write_text(text, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def run_cli(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gklint", *args], capture_output=True, text=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    from gklint.engine import Options
+    from gklint.pack import builtin_packs
+    from gklint.runner import check_all
+
+    packs = builtin_packs()
+    rng = random.Random(2024)
+    work = Path(tempfile.mkdtemp(prefix="gklint-bench-"))
+    try:
+        (work / "corpus").mkdir()
+        corpus = build_corpus(work / "corpus", args.files, rng)
+        paths = [str(p) for p in corpus]
+        size = sum(p.stat().st_size for p in corpus) / len(corpus)
+        rows = []
+
+        # (a) throughput
+        check_all(paths[:20], Options(), packs)  # warm-up: grammars, packs, caches
+        one = median_time(lambda: check_all(paths, Options(), packs, jobs=1, keep_model=False), args.repeat)
+        rows.append(("(a) full check, 1 core", f"{len(paths) / one:.0f} reports/s",
+                     f"{len(paths)} files, mean {size / 1024:.1f} KB, {one:.2f} s"))
+        cores = os.cpu_count() or 1
+        if cores > 1:
+            allc = median_time(lambda: check_all(paths, Options(), packs, jobs=cores, keep_model=False), args.repeat)
+            rows.append((f"(a) full check, {cores} processes", f"{len(paths) / allc:.0f} reports/s", f"{allc:.2f} s"))
+
+        # (b) single-file start-up against the dependency-import floor
+        seed = str(sources()[1])
+        floor = median_time(lambda: subprocess.run([sys.executable, "-c", "import lark, yaml"], check=True),
+                            max(5, args.repeat))
+        single = median_time(lambda: run_cli(["check", "--no-cache", "-q", seed]), max(5, args.repeat))
+        rows.append(("(b) `gklint check` one file", f"{single * 1000:.0f} ms",
+                     f"floor (python + import lark, yaml) {floor * 1000:.0f} ms → {single / floor:.2f}× the floor"))
+
+        # (c) growth with narrative size
+        base = sources()[1].read_text(encoding="utf-8")
+        para = base[base.index("□□1、") if "□□1、" in base else base.index("一、总体情况"):base.index("2、")]
+        timings = []
+        for factor in (1, 10, 100):
+            text = base.replace(para, para * factor, 1)
+            p = work / f"grow{factor}.txt"
+            p.write_text(text, encoding="utf-8")
+            t = median_time(lambda: check_all([str(p)], Options(), packs), args.repeat)
+            timings.append((factor, len(text.encode()) / 1024, t))
+        rows.append(("(c) growth with narrative", " / ".join(f"{t * 1000:.0f} ms" for _, _, t in timings),
+                     " / ".join(f"{f}× = {kb:.0f} KB" for f, kb, _ in timings)
+                     + f"; 100× costs {timings[2][2] / timings[0][2]:.0f}× the time of 1×"))
+
+        # (d) peak memory of one process checking the whole corpus (the process reports its own peak)
+        probe = ("import resource, sys; from gklint.cli import main; code = main(sys.argv[1:]); "
+                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+        proc = subprocess.run([sys.executable, "-c", probe, "check", "--no-cache", "--jobs", "1", "-q",
+                               "--fail-on", "never", str(work / "corpus")], capture_output=True, text=True)
+        peak_kb = int(proc.stderr.strip().splitlines()[-1])
+        rows.append(("(d) peak memory, one process, whole corpus", f"{peak_kb / 1024:.0f} MB",
+                     f"{len(paths)} files, {len(proc.stdout.splitlines())} finding lines"))
+
+        print(f"gklint benchmark — Python {sys.version.split()[0]}, {cores} CPU(s), medians of {args.repeat} runs\n")
+        print("| measure | result | detail |\n|---|---|---|")
+        for r in rows:
+            print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
