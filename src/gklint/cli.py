@@ -24,13 +24,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from .formats import FORMATS
+
     p = _Parser(prog="gklint", description="政府信息公开工作年度报告合规检查（gklint）")
     p.add_argument("--version", action="version", version=f"gklint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="{check,rule}")
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查年度报告（.txt/.md；目录会递归查找）")
     c.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")
-    c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="输出格式（默认 text；html 为网页报告，sarif/github/junit/gitlab/json-lines 供 CI 使用）")
     c.add_argument("-o", "--output", metavar="FILE", help="把结果写入文件而不是标准输出")
+    c.add_argument("--html", metavar="FILE", help="另外写一份 HTML 网页报告（可与任何 --format 同用）")
+    b = c.add_mutually_exclusive_group()
+    b.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有记录的新问题")
+    b.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（此后用 --baseline）")
     c.add_argument("--template", choices=("auto", "2019", "2021"), default="auto",
                    help="模板版本；auto 按报告年度选择（2020 年及以前 2019，2021 年起 2021）")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
@@ -40,6 +47,11 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--pack", action="append", default=[], metavar="YAML",
                    help="使用自定义规则包（替换同一模板版本的内置规则包；可多次使用）")
     c.add_argument("--max-size", type=float, default=20, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+    c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="并行检查的进程数（默认 0 = CPU 核数；1 为不并行）")
+    c.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
+    c.add_argument("--cache-dir", default=None, metavar="DIR",
+                   help="缓存目录（默认为环境变量 GKLINT_CACHE_DIR，否则当前目录下的 .gklint_cache；内容未变的文件直接取用上次结果）")
     c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
     c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
@@ -70,15 +82,20 @@ def collect(paths: list[str]) -> list[str]:
     return out
 
 
+def _write(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
 def _check(args) -> int:
-    from .engine import Options, check_file
-    from .output import as_json, text
+    from .engine import Options
+    from .formats import render
     from .pack import PackError, builtin_packs, load_pack
 
     packs = dict(builtin_packs())
     try:
         for path in args.pack:
-            pack = load_pack(path)
+            pack = load_pack(os.path.abspath(path))
             packs[pack.template] = pack
     except PackError as e:
         print(f"gklint: 规则包错误: {e}", file=sys.stderr)
@@ -89,18 +106,46 @@ def _check(args) -> int:
     options = Options(template=None if args.template == "auto" else args.template,
                       max_bytes=int(args.max_size * 1024 * 1024))
     select, ignore = _codes(args.select), _codes(args.ignore)
-    results = []
-    for path in collect(args.paths):
-        res = check_file(path, options, packs)
-        res.findings = [f for f in res.findings
-                        if (not select or f.code.startswith(select)) and not (ignore and f.code.startswith(ignore))]
-        results.append(res)
-    out = as_json(results) if args.format == "json" else text(results, args.statistics, not args.quiet)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
-    else:
-        sys.stdout.write(out)
+
+    def wanted(code: str) -> bool:
+        return (not select or code.startswith(select)) and not (ignore and code.startswith(ignore))
+
+    from .cache import DEFAULT_DIR, Cache
+    from .runner import check_all
+
+    cache_dir = args.cache_dir or os.environ.get("GKLINT_CACHE_DIR") or DEFAULT_DIR
+    cache = None if args.no_cache else Cache(cache_dir, Cache.salt_for(packs, options))
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
+    keep_model = args.format == "html" or bool(args.html)
+    results = check_all(collect(args.paths), options, packs, jobs=jobs, cache=cache, keep_model=keep_model)
+    for res in results:
+        res.findings = [f for f in res.findings if wanted(f.code)]
+    note = None
+    if args.baseline or args.write_baseline:
+        from .baseline import BaselineError, load, write
+        try:
+            baseline = load(args.baseline) if args.baseline else write(args.write_baseline, results)
+        except BaselineError as e:
+            print(f"gklint: {e}", file=sys.stderr)
+            return EXIT_USAGE
+        note = baseline.apply(results, wanted)
+        if args.write_baseline:
+            note = f"gklint: 已把 {len(baseline.entries)} 项问题写入基线 {args.write_baseline}"
+    out = render(args.format, results, args.statistics, not args.quiet)
+    try:
+        if args.html:
+            _write(args.html, render("html", results))
+        if args.output:
+            _write(args.output, out)
+        else:
+            sys.stdout.write(out)
+    except OSError as e:
+        print(f"gklint: 无法写入 {e.filename}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+    if note:  # after the findings, like the summary line
+        sys.stdout.flush()
+        print(note, file=sys.stderr)
     if args.fail_on == "never":
         return EXIT_OK
     from .findings import SEVERITY_RANK
