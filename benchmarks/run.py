@@ -96,12 +96,25 @@ def main() -> None:
             rows.append((f"(a) full check, {cores} processes", f"{len(paths) / allc:.0f} reports/s", f"{allc:.2f} s"))
 
         # (b) single-file start-up against the dependency-import floor
-        seed = str(sources()[1])
+        seed_text = sources()[1].read_text(encoding="utf-8")
         floor = median_time(lambda: subprocess.run([sys.executable, "-c", "import lark, yaml"], check=True),
                             max(5, args.repeat))
-        single = median_time(lambda: run_cli(["check", "--no-cache", "-q", seed]), max(5, args.repeat))
-        rows.append(("(b) `gklint check` one file", f"{single * 1000:.0f} ms",
-                     f"floor (python + import lark, yaml) {floor * 1000:.0f} ms → {single / floor:.2f}× the floor"))
+        one_file = work / "one.txt"
+        one_file.write_text(seed_text, encoding="utf-8")
+        cold = median_time(lambda: run_cli(["check", "--no-cache", "-q", str(one_file)]), max(5, args.repeat))
+        cache_dir = work / "cache"
+        counter = iter(range(10**6))
+
+        def fresh_check():
+            # New content each run: the findings are computed, only the parsed packs come from the cache.
+            one_file.write_text(seed_text.replace("绥化市", f"绥化{next(counter)}市"), encoding="utf-8")
+            run_cli(["check", "--cache-dir", str(cache_dir), "-q", str(one_file)])
+
+        fresh_check()
+        warm = median_time(fresh_check, max(5, args.repeat))
+        rows.append(("(b) `gklint check` one file", f"{warm * 1000:.0f} ms ({cold * 1000:.0f} ms with --no-cache)",
+                     f"floor (python + import lark, yaml) {floor * 1000:.0f} ms → {warm / floor:.2f}× "
+                     f"({cold / floor:.2f}× with --no-cache)"))
 
         # (c) growth with narrative size
         base = sources()[1].read_text(encoding="utf-8")

@@ -90,8 +90,11 @@ def _write(path: str, text: str) -> None:
 def _check(args) -> int:
     from .engine import Options
     from .formats import render
-    from .pack import PackError, builtin_packs, load_pack
+    from .cache import DEFAULT_DIR, Cache
+    from .pack import PackError, builtin_packs, load_pack, set_data_cache
 
+    cache_dir = None if args.no_cache else args.cache_dir or os.environ.get("GKLINT_CACHE_DIR") or DEFAULT_DIR
+    set_data_cache(cache_dir)
     packs = dict(builtin_packs())
     try:
         for path in args.pack:
@@ -110,11 +113,9 @@ def _check(args) -> int:
     def wanted(code: str) -> bool:
         return (not select or code.startswith(select)) and not (ignore and code.startswith(ignore))
 
-    from .cache import DEFAULT_DIR, Cache
     from .runner import check_all
 
-    cache_dir = args.cache_dir or os.environ.get("GKLINT_CACHE_DIR") or DEFAULT_DIR
-    cache = None if args.no_cache else Cache(cache_dir, Cache.salt_for(packs, options))
+    cache = None if cache_dir is None else Cache(cache_dir, Cache.salt_for(packs, options))
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
     keep_model = args.format == "html" or bool(args.html)

@@ -28,6 +28,9 @@ class Options:
     template: str | None = None  # force a template version ("2019"/"2021"); None: by report year
     max_bytes: int = MAX_BYTES
     packs: dict[str, Pack] | None = None
+    # Settings rules read from the report (report.settings): "issuer" ("department"/"government"),
+    # "deadlines" ({"department": "01-31", "government": "03-31"}), filled from configuration.
+    settings: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -77,6 +80,8 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
             try:
                 report = parse(path, lines, packs)
                 report.encoding = src.encoding
+                report.settings = dict(options.settings)
+                report.source_meta = dict(src.meta)
                 expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
                 report.expected = expected
                 report.layout = _choose_layout(report, packs, expected)

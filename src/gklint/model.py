@@ -103,6 +103,8 @@ class Report:
     layout: Pack | None = None  # pack the tables were read with
     markers: dict[str, list[tuple[str, Pos]]] = field(default_factory=dict)  # version -> found
     notes: list = field(default_factory=list)  # findings raised while reading (GK0xx, GK2xx)
+    settings: dict = field(default_factory=dict)  # from configuration: issuer, deadlines … (engine.Options)
+    source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
 
     def looks_like_report(self) -> bool:
         """False when nothing of the template was found (GK005); other rules then stay silent."""

@@ -7,6 +7,9 @@ Packs are validated on load; a broken pack raises `PackError` naming the file, l
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -141,12 +144,41 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
+# Where parsed packs are kept as JSON, keyed by the YAML text's hash (set by the CLI to its cache
+# directory): YAML parsing is most of gklint's start-up, JSON loading is nearly free.
+_data_cache: Path | None = None
+
+
+def set_data_cache(directory: str | os.PathLike | None) -> None:
+    global _data_cache
+    _data_cache = Path(directory) / "packs" if directory else None
+
+
+def _parse_yaml(text: str):
+    if _data_cache is None:
+        return yaml.safe_load(text)
+    entry = _data_cache / (hashlib.sha256(text.encode("utf-8")).hexdigest() + ".json")
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = yaml.safe_load(text)
+    try:
+        _data_cache.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, entry)
+    except (OSError, TypeError, ValueError):
+        pass  # not JSON-able or not writable: only costs time
+    return data
+
+
 def _load_yaml(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
     """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
     if path in seen:
         raise PackError(path, ["extends"], "extends 形成循环")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as e:
         raise PackError(path, [], f"无法读取规则包：{e.strerror or e}") from None
     except yaml.YAMLError as e:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 
 from .cache import Cache
 from .engine import FileResult, Options, check_file
@@ -72,6 +71,8 @@ def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, ca
         todo.append(i)
     workers = min(jobs, len(todo))
     if workers > 1 and len(todo) >= MIN_PARALLEL:
+        from concurrent.futures import ProcessPoolExecutor  # only runs that use it pay the import
+
         pack_paths = {t: str(p.path) for t, p in packs.items()}
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pack_paths, options, keep_model)) as pool:
             chunk = max(1, min(16, len(todo) // (workers * 4)))
@@ -81,6 +82,8 @@ def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, ca
     else:
         for i in todo:
             results[i] = check_file(paths[i], options, packs)
+            if not keep_model:
+                results[i].report = None  # thousands of parsed models are what would fill memory
             progress.step()
     progress.close()
     if cache is not None:
