@@ -276,12 +276,13 @@ def check(report: Report):
 
 
 def _instance_name(inst: Instance) -> str:
+    """A relation instance in words, for the people who fill the table (not A1/A3)."""
     table = inst.table
     if inst.relation.each == "row":
-        return f"“{_row_label(table, inst.binding)}”行的{inst.relation.id}"
+        return f"“{_row_label(table, inst.binding)}”行：{inst.relation.about}"
     if inst.relation.each == "col":
-        return f"“{_col_label(table, inst.binding)}”列的{inst.relation.id}"
-    return inst.relation.id
+        return f"“{_col_label(table, inst.binding)}”列：{inst.relation.about}"
+    return inst.relation.about
 
 
 def _num(v: Decimal):

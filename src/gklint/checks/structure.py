@@ -59,10 +59,11 @@ def check(report: Report):
         elif h.ordinal != cn_number(h.section.number):
             yield NUMBERING.finding(f"一级标题编号“{h.ordinal}、”与部分顺序不符，应为“{canonical}”", s.pos,
                                     section=s.key, fix=canonical)
+        written = f"{h.ordinal}、{h.title}" if h.ordinal else h.title
         if h.match == "variant":
-            yield VARIANT.finding(f"标题“{h.title}”是常见变体，模板标题为“{canonical}”", s.pos, section=s.key, fix=canonical)
+            yield VARIANT.finding(f"标题“{written}”是常见变体，模板标题为“{canonical}”", s.pos, section=s.key, fix=canonical)
         elif h.match == "fuzzy":
-            yield DEVIANT.finding(f"标题“{h.title}”与模板不一致，应为“{canonical}”", s.pos, section=s.key, fix=canonical)
+            yield DEVIANT.finding(f"标题“{written}”与模板不一致，应为“{canonical}”", s.pos, section=s.key, fix=canonical)
         if not s.items:
             yield EMPTY_SECTION.finding(f"“{h.title}”下没有任何内容", s.pos, section=s.key)
     for sdef in pack.sections:
