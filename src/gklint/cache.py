@@ -26,11 +26,12 @@ class Cache:
 
     @staticmethod
     def salt_for(packs: dict, options) -> str:
-        """What besides the file decides the findings: version, packs, options."""
+        """What besides the file decides the findings: version, packs, options (with settings)."""
         h = hashlib.sha256(__version__.encode())
         for name in sorted(packs):
             h.update(json.dumps(packs[name].raw, sort_keys=True, ensure_ascii=False, default=str).encode())
         h.update(repr((options.template, options.max_bytes)).encode())
+        h.update(json.dumps(options.settings, sort_keys=True, ensure_ascii=False, default=str).encode())
         return h.hexdigest()
 
     def _entry(self, digest: str) -> Path:

@@ -38,20 +38,24 @@ def _build_parser() -> argparse.ArgumentParser:
     b = c.add_mutually_exclusive_group()
     b.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有记录的新问题")
     b.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（此后用 --baseline）")
-    c.add_argument("--template", choices=("auto", "2019", "2021"), default="auto",
+    c.add_argument("--template", choices=("auto", "2019", "2021"), default=None,
                    help="模板版本；auto 按报告年度选择（2020 年及以前 2019，2021 年起 2021）")
-    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                    help="达到此级别的问题使退出码为 1（默认 error）")
     c.add_argument("--select", metavar="CODES", help="只报告这些代码（逗号分隔，可用前缀，如 GK3,GK101）")
     c.add_argument("--ignore", metavar="CODES", help="不报告这些代码（逗号分隔，可用前缀）")
     c.add_argument("--pack", action="append", default=[], metavar="YAML",
                    help="使用自定义规则包（替换同一模板版本的内置规则包；可多次使用）")
-    c.add_argument("--max-size", type=float, default=20, metavar="MB", help="单个文件大小上限（默认 20 MB）")
-    c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+    c.add_argument("--max-size", type=float, default=None, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="并行检查的进程数（默认 0 = CPU 核数；1 为不并行）")
     c.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
     c.add_argument("--cache-dir", default=None, metavar="DIR",
                    help="缓存目录（默认为环境变量 GKLINT_CACHE_DIR，否则当前目录下的 .gklint_cache；内容未变的文件直接取用上次结果）")
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("--config", metavar="FILE",
+                   help="只用这个配置文件（gklint.toml，或含 [tool.gklint] 的 pyproject.toml），不再向上查找")
+    g.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
     c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
@@ -87,41 +91,103 @@ def _write(path: str, text: str) -> None:
         fh.write(text)
 
 
-def _check(args) -> int:
+class _UsageError(Exception):
+    """A configuration, pack or option problem: reported on stderr, exit status 2."""
+
+
+def _plan(args, files: list[str]):
+    """Per file, its configuration; and groups of files that are checked alike.
+
+    Returns (configs, cache_dir, jobs, groups) where groups maps a key to (Options, packs, indexes)."""
+    from .cache import DEFAULT_DIR
+    from .config import ConfigError, Finder
     from .engine import Options
-    from .formats import render
-    from .cache import DEFAULT_DIR, Cache
     from .pack import PackError, builtin_packs, load_pack, set_data_cache
 
-    cache_dir = None if args.no_cache else args.cache_dir or os.environ.get("GKLINT_CACHE_DIR") or DEFAULT_DIR
+    try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
+        finder = Finder(args.config, args.isolated)
+        configs = [finder.for_file(p) for p in files]
+        # Run-wide keys (jobs, cache-dir) come from the config of the current directory, else from
+        # the one config all files share.
+        shared = configs[0] if configs and all(c is configs[0] for c in configs) else None
+        run_cfg = finder.for_dir(os.getcwd()) or shared
+    except ConfigError as e:
+        raise _UsageError(f"gklint: 配置错误: {e}") from None
+    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
+                                             or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
     set_data_cache(cache_dir)
-    packs = dict(builtin_packs())
     try:
-        for path in args.pack:
-            pack = load_pack(os.path.abspath(path))
-            packs[pack.template] = pack
+        cli_packs = {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
     except PackError as e:
-        print(f"gklint: 规则包错误: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.template != "auto" and args.template not in packs:
-        print(f"gklint: 没有模板版本 {args.template} 的规则包", file=sys.stderr)
-        return EXIT_USAGE
-    options = Options(template=None if args.template == "auto" else args.template,
-                      max_bytes=int(args.max_size * 1024 * 1024))
-    select, ignore = _codes(args.select), _codes(args.ignore)
+        raise _UsageError(f"gklint: 规则包错误: {e}") from None
+    groups: dict = {}
+    for i, cfg in enumerate(configs):
+        packs = dict(builtin_packs())
+        packs.update({p.template: p for p in (cfg.packs if cfg else ())})
+        packs.update(cli_packs)  # --pack beats the config's packs, like every flag
+        template = args.template or (cfg and cfg.template) or "auto"
+        if template != "auto" and template not in packs:
+            raise _UsageError(f"gklint: 没有模板版本 {template} 的规则包")
+        max_size = args.max_size if args.max_size is not None else (cfg and cfg.max_size) or 20
+        options = Options(template=None if template == "auto" else template,
+                          max_bytes=int(max_size * 1024 * 1024), settings=cfg.settings if cfg else {})
+        # Files whose configs check alike (template, packs, settings, size limit) go together.
+        key = (tuple(sorted((t, str(p.path)) for t, p in packs.items())), options.template, options.max_bytes,
+               repr(sorted(options.settings.items())))
+        groups.setdefault(key, (options, packs, []))[2].append(i)
+    jobs = args.jobs if args.jobs is not None else (run_cfg.jobs if run_cfg and run_cfg.jobs is not None else 0)
+    return configs, cache_dir, jobs if jobs > 0 else (os.cpu_count() or 1), groups
 
-    def wanted(code: str) -> bool:
-        return (not select or code.startswith(select)) and not (ignore and code.startswith(ignore))
 
+def _configure(args, results: list, configs: list):
+    """Apply configuration to the unfiltered (possibly cached) findings: severity, suppressions,
+    selection; add GK090 for unused suppressions. Returns (fail_on per result id, wanted)."""
+    from .config import apply as apply_config, selector, unused
+    from .engine import FileResult
+
+    cli_select, cli_ignore = _codes(args.select), _codes(args.ignore)
+    fail_on: dict[int, str] = {}
+    wanted_all = []
+    for res, cfg in zip(list(results), configs):
+        wanted = selector(cfg, res.path, cli_select, cli_ignore)
+        wanted_all.append(wanted)
+        res.info["suppressed"] = apply_config(res, cfg, wanted)
+        fail_on[id(res)] = args.fail_on or (cfg and cfg.fail_on) or "error"
+    for cfg in dict.fromkeys(c for c in configs if c is not None):
+        res = FileResult(cfg.path, info={"config": True})
+        res.findings = unused(cfg)
+        apply_config(res, cfg, selector(cfg, cfg.path, cli_select, cli_ignore))
+        if res.findings:
+            fail_on[id(res)] = args.fail_on or cfg.fail_on or "error"
+            results.append(res)
+
+    def wanted(code: str) -> bool:  # for the baseline's stale entries: reported anywhere
+        return any(w(code) for w in wanted_all) if wanted_all else True
+
+    return fail_on, wanted
+
+
+def _check(args) -> int:
+    from .cache import Cache
+    from .config import fails
+    from .formats import render
     from .runner import check_all
 
-    cache = None if cache_dir is None else Cache(cache_dir, Cache.salt_for(packs, options))
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    files = collect(args.paths)
+    try:
+        configs, cache_dir, jobs, groups = _plan(args, files)
+    except _UsageError as e:
+        print(e, file=sys.stderr)
+        return EXIT_USAGE
     # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
     keep_model = args.format == "html" or bool(args.html)
-    results = check_all(collect(args.paths), options, packs, jobs=jobs, cache=cache, keep_model=keep_model)
-    for res in results:
-        res.findings = [f for f in res.findings if wanted(f.code)]
+    results: list = [None] * len(files)
+    for options, packs, idx in groups.values():
+        cache = None if cache_dir is None else Cache(cache_dir, Cache.salt_for(packs, options))
+        checked = check_all([files[i] for i in idx], options, packs, jobs=jobs, cache=cache, keep_model=keep_model)
+        for i, res in zip(idx, checked):
+            results[i] = res
+    fail_on, wanted = _configure(args, results, configs)
     note = None
     if args.baseline or args.write_baseline:
         from .baseline import BaselineError, load, write
@@ -147,11 +213,7 @@ def _check(args) -> int:
     if note:  # after the findings, like the summary line
         sys.stdout.flush()
         print(note, file=sys.stderr)
-    if args.fail_on == "never":
-        return EXIT_OK
-    from .findings import SEVERITY_RANK
-    floor = SEVERITY_RANK[args.fail_on]
-    failed = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
+    failed = any(fails(r.findings, fail_on[id(r)]) for r in results)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

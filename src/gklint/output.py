@@ -26,12 +26,14 @@ def text(results: list[FileResult], statistics: bool = False, summary: bool = Tr
 def _summary(results: list[FileResult]) -> str:
     sev = Counter(f.severity for r in results for f in r.findings)
     total = sum(sev.values())
-    files = len(results)
-    with_findings = sum(1 for r in results if r.findings)
+    files = sum(1 for r in results if not r.info.get("config"))  # a config file's GK090 is not a report
+    with_findings = sum(1 for r in results if r.findings and not r.info.get("config"))
+    hidden = sum(r.info.get("suppressed", 0) for r in results)
+    tail = f"；已按配置忽略 {hidden} 项。" if hidden else "。"
     if not total:
-        return f"检查 {files} 个文件，未发现问题。"
+        return f"检查 {files} 个文件，未发现问题{tail}"
     parts = "，".join(f"{SEVERITY_ZH[s]} {sev[s]}" for s in ("error", "warning", "info") if sev[s])
-    return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）。"
+    return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）{tail}"
 
 
 def as_json(results: list[FileResult]) -> str:
@@ -41,5 +43,9 @@ def as_json(results: list[FileResult]) -> str:
         files.append({"path": r.path, **{k: r.info.get(k) for k in keys},
                       "findings": [f.to_json() for f in r.findings]})
     sev = Counter(f.severity for r in results for f in r.findings)
-    return json.dumps({"files": files, "summary": {"files": len(results), **{s: sev[s] for s in ("error", "warning", "info")}}},
+    summary = {"files": sum(1 for r in results if not r.info.get("config")), **{s: sev[s] for s in ("error", "warning", "info")}}
+    hidden = sum(r.info.get("suppressed", 0) for r in results)
+    if hidden:
+        summary["suppressed"] = hidden
+    return json.dumps({"files": files, "summary": summary},
                       ensure_ascii=False, indent=2) + "\n"
