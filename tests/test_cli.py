@@ -27,7 +27,7 @@ def test_text_output_flake8_style(capsys):
     lines = out.splitlines()
     assert code == 1
     assert lines[2].startswith(f"{seed('001')}:112:2: GK302 ")
-    assert lines[-1] == "检查 1 个文件，1 个有问题：共 4 项（错误 1，警告 2，提示 1）。"
+    assert lines[-1] == "检查 1 个文件，1 个有问题：共 7 项（错误 1，警告 3，提示 3）。"
 
 
 def test_exit_codes_follow_fail_on(capsys):
@@ -45,7 +45,7 @@ def test_json_output(capsys):
     (gk302,) = [f for f in first["findings"] if f["code"] == "GK302"]
     assert gk302["expected"] == 2 and gk302["actual"] == 0 and len(gk302["operands"]) == 7
     assert {"code", "severity", "line", "column", "message"} <= set(gk302)
-    assert data["summary"] == {"files": 2, "error": 1, "warning": 3, "info": 1}
+    assert data["summary"] == {"files": 2, "error": 1, "warning": 4, "info": 4}
 
 
 def test_directory_and_missing_file_in_one_run(capsys, tmp_path):
@@ -64,7 +64,7 @@ def test_directory_and_missing_file_in_one_run(capsys, tmp_path):
 def test_select_and_ignore(capsys):
     _, out, _ = run(capsys, "check", "--select", "GK3", str(seed("001")))
     assert [l.split()[1] for l in out.splitlines()[:-1]] == ["GK302"]
-    _, out, _ = run(capsys, "check", "--ignore", "GK3,GK104", "-q", str(seed("001")))
+    _, out, _ = run(capsys, "check", "--ignore", "GK3,GK104,GK5", "-q", str(seed("001")))
     assert [l.split()[1] for l in out.splitlines()] == ["GK404", "GK105"]
 
 

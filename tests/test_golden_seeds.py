@@ -16,9 +16,12 @@ def test_seed_000_only_the_title_slip():
     res = lint(seed("000"))
     assert res.report.year == 2023 and res.report.layout.template == "2021"
     # STR-006 as info: 政务信息公开 instead of 政府信息公开. Tables balance: no GK3xx.
-    assert codes(res) == ["GK107"]
-    assert res.findings[0].severity == "info"
-    assert "政务信息公开" in res.findings[0].message
+    # DAT-002 (no period sentence) and DAT-006 (sign-off "20241月5日") as info, and the unverified
+    # CNT-004 (no rectification of last year's problems in 五) as info.
+    assert sorted(codes(res)) == ["GK107", "GK504", "GK702", "GK706"]
+    assert {f.severity for f in res.findings} == {"info"}
+    (title,) = by_code(res, "GK107")
+    assert "政务信息公开" in title.message
 
 
 def test_seed_001_row_total_error_reported_once():
@@ -38,7 +41,10 @@ def test_seed_001_row_total_error_reported_once():
 
 def test_seed_001_other_expected_findings():
     res = lint(seed("001"))
-    assert set(codes(res)) == {"GK404", "GK105", "GK302", "GK104"}
+    # Plus CNT-005 (六 = "无需要说明的其他事项。", warning) and the unverified CNT-004/CNT-006 (info).
+    assert set(codes(res)) == {"GK404", "GK105", "GK302", "GK104", "GK505", "GK504", "GK506"}
+    (fee,) = by_code(res, "GK505")
+    assert fee.severity == "warning"
     (numbering,) = by_code(res, "GK105")
     assert numbering.line == 19 and numbering.data["fix"] == "二、主动公开政府信息情况"
     (basis,) = by_code(res, "GK404")
@@ -49,8 +55,10 @@ def test_seed_001_other_expected_findings():
 
 def test_seed_002_label_with_fix():
     res = lint(seed("002"))
-    assert codes(res) == ["GK204"]
-    f = res.findings[0]
+    # Plus CNT-005 (六 = "无") and CNT-001 (总体情况 never mentions 依申请公开) as warnings, DAT-002 and
+    # the unverified CNT-004/CNT-006 as info.
+    assert sorted(codes(res)) == ["GK204", "GK501", "GK504", "GK505", "GK506", "GK702"]
+    (f,) = by_code(res, "GK204")
     assert f.data["actual"] == "本年度止件数" and f.data["fix"] == "本年废止件数"
     assert (f.line, f.col) == (12, 13)
 
@@ -59,8 +67,9 @@ def test_seed_003_2019_layout_is_right_for_2020():
     res = lint(seed("003"))
     assert res.report.year == 2020 and res.report.layout.template == "2019"
     assert not [c for c in codes(res) if c.startswith("GK4")]
-    assert codes(res) == ["GK204"]
-    f = res.findings[0]
+    # CNT-005 at most info for a 2020 report.
+    assert sorted(codes(res)) == ["GK204", "GK505"] and by_code(res, "GK505")[0].severity == "info"
+    (f,) = by_code(res, "GK204")
     assert f.data["actual"] == "社会组织" and f.data["fix"] == "社会公益组织"
     # Page-split table: the rows after the repeated header are all read.
     t3 = res.report.tables["t3"]
@@ -74,7 +83,8 @@ def test_seed_003_2019_layout_is_right_for_2020():
 
 def test_seed_004_mixed_layout():
     res = lint(seed("004"))
-    assert sorted(codes(res)) == ["GK205", "GK402"]
+    # Plus the unverified CNT-004/CNT-006 as info; 六 has the fee statement, the period is right.
+    assert sorted(codes(res)) == ["GK205", "GK402", "GK504", "GK506"]
     (mixed,) = by_code(res, "GK402")
     assert mixed.severity == "error" and "（六）其他处理" in mixed.message and mixed.line == 293
     (rows,) = by_code(res, "GK205")

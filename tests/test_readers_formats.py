@@ -30,7 +30,7 @@ def test_txt_html_and_docx_give_the_same_findings(tmp_path, data):
     text = tmp_path / ("r" + suffix(layout))
     text.write_text(render(report, layout), encoding="utf-8")
     page = tmp_path / "r.html"
-    page.write_text(html_page(report_blocks(report)), encoding="utf-8")
+    page.write_text(html_page(report_blocks(report), pubdate=f"{report.year + 1}-01-20 09:00:00"), encoding="utf-8")
     word = tmp_path / "r.docx"
     word.write_bytes(report_docx(report))  # headings numbered by Word, numbers split across runs
     expected = signature(lint(text))
@@ -47,7 +47,7 @@ def test_one_run_over_every_format(tmp_path, capsys):
     (d / "b.md").write_text(seed("002").read_text(encoding="utf-8"), encoding="utf-8")
     fill_template(seed_blocks(seed("001").read_text(encoding="utf-8")), d / "c.docx")
     blocks = seed_blocks(seed("001").read_text(encoding="utf-8"))
-    (d / "d.html").write_text(html_page(blocks), encoding="utf-8")
+    (d / "d.html").write_text(html_page(blocks, pubdate="2022-01-20 09:00:00"), encoding="utf-8")
     (d / "e.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     (d / "f.pdf").write_bytes(b"%PDF-1.4 broken")
     (d / "notes.csv").write_text("not a report", encoding="utf-8")  # not a report suffix: skipped

@@ -56,7 +56,8 @@ def test_hzq2023(results):
     assert values(t["t2_6"], "penalty") == [4119] and values(t["t2_8"], "fees") == [7730.28]
     assert values(t["t3"], "R01") == [21, 0, 0, 0, 0, 0, 21] and values(t["t3"], "R24") == [21, 0, 0, 0, 0, 0, 21]
     assert values(t["t4"], "ALL") == [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]
-    assert sorted(codes(res)) == ["GK203", "GK205", "GK304", "GK304", "GK402"]
+    # GK502: a 人民政府 report that never mentions 工作考核、社会评议、责任追究 (checked in the text).
+    assert sorted(codes(res)) == ["GK203", "GK205", "GK304", "GK304", "GK402", "GK502", "GK504", "GK506"]
     (typo,) = [f for f in res.findings if f.code == "GK203"]
     assert "2.其他法律行政止公开" in typo.message and typo.data["origin"] == "第3页 表格第9行第3列"
 
@@ -72,7 +73,10 @@ def test_hzq2024(results):
     # （四）无法提供 1.本机关不掌握相关政府信息 is the last row on page 3, its group cell on the same row.
     assert values(t["t3"], "R13") == [31, 0, 0, 0, 0, 0, 31]
     assert values(t["t4"], "ALL") == [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]
-    assert sorted(codes(res)) == ["GK203", "GK205", "GK402"]
+    # GK502 names only 社会评议、责任追究: this report does mention 考核.
+    assert sorted(codes(res)) == ["GK203", "GK205", "GK402", "GK502", "GK504", "GK506"]
+    (gov,) = [f for f in res.findings if f.code == "GK502"]
+    assert "未找到社会评议、责任追究" in gov.message
 
 
 def test_szfgs2024(results):
@@ -92,7 +96,7 @@ def test_szfgs2024(results):
     assert [f.data["origin"] for f in relabelled] == ["第5页 表格第8行第3列", "第5页 表格第9行第3列", "第5页 表格第10行第3列"]
     assert "“1、申请人无正当理由逾期不补正" in relabelled[0].message
     # The relabelled rows count in the totals: 自然人 adds up to 2932 as printed, so no GK303.
-    assert sorted(codes(res)) == ["GK203", "GK203", "GK203"]
+    assert sorted(codes(res)) == ["GK203", "GK203", "GK203", "GK502", "GK504", "GK506"]
 
 
 def test_page_furniture_and_wrapped_lines(results):

@@ -126,6 +126,19 @@ class Pack:
     title_required: tuple[str, ...] = ()
     title_slips: tuple[str, ...] = ()
     raw: dict = field(default_factory=dict, repr=False)
+    # `content:` — template words for the content, narrative and date rules (GK5xx–GK7xx):
+    # name -> phrases, or name -> {item: phrases}; validated on load.
+    content: dict = field(default_factory=dict, repr=False)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The phrases of a `content:` list (empty when the pack has none)."""
+        val = self.content.get(name, ())
+        return tuple(val) if isinstance(val, (list, tuple)) else ()
+
+    def items(self, name: str) -> dict[str, tuple[str, ...]]:
+        """The named items of a `content:` mapping, each with its phrases, in pack order."""
+        val = self.content.get(name, {})
+        return {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else {}
 
     def covers(self, year: int) -> bool:
         lo, hi = self.years
@@ -333,7 +346,28 @@ def _build(data: dict, chain: list[Path]) -> Pack:
         template, name, chain[0], (years.get("min"), years.get("max")), tuple(sections), tables,
         tuple(relations), v.strings(markers, "labels", ["markers"]), tuple(marker_rows),
         v.strings(data, "obsolete_basis", []), v.strings(title, "required", ["title"]),
-        v.strings(title, "slips", ["title"]), data)
+        v.strings(title, "slips", ["title"]), data, _content(v, data))
+
+
+def _content(v: _Validator, data: dict) -> dict:
+    """`content:`: each entry a list of phrases, or a mapping of item names to lists of phrases."""
+    content = v.need(data, "content", dict, [], required=False) or {}
+    out: dict = {}
+    for name, val in content.items():
+        kp = ["content", name]
+        if isinstance(val, list):
+            out[name] = v.strings(content, name, ["content"])
+        elif isinstance(val, dict):
+            out[name] = {}
+            for item in val:
+                if not isinstance(item, str) or not item.strip():
+                    v.fail(kp + [item], "条目名应为非空字符串")
+                out[name][item] = v.strings(val, item, kp, required=True)
+                if not out[name][item]:
+                    v.fail(kp + [item], "至少需要一个词语")
+        else:
+            v.fail(kp, "应为词语列表，或条目到词语列表的映射")
+    return out
 
 
 def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tables: dict) -> None:

@@ -7,7 +7,8 @@ from .findings import SEVERITY_ZH
 
 FAMILIES = {
     "GK0": "输入（GK0xx）", "GK1": "结构（GK1xx）", "GK2": "表格（GK2xx）", "GK3": "勾稽关系（GK3xx）",
-    "GK4": "模板版本（GK4xx）", "GK7": "日期（GK7xx）",
+    "GK4": "模板版本（GK4xx）", "GK5": "内容（GK5xx）",
+    "GK6": "正文与表格（GK6xx）", "GK7": "日期（GK7xx）",
 }
 
 

@@ -6,7 +6,9 @@ and explanations next to the code that checks them (yamllint/ruff style).
     GK2xx tables       tables.py     tables, labels, rows, cell values
     GK3xx arithmetic   balance.py    勾稽关系 from the pack
     GK4xx version      version.py    2019 vs 2021 template layout
-    GK7xx dates        dates.py      report year
+    GK5xx content      content.py    what the sections must say (five topics, 信息处理费 …)
+    GK6xx narrative    narrative.py  figures in the text against the tables
+    GK7xx dates        dates.py      report year, statistics period, deadline, sign-off date
 
 `gklint rule CODE` and docs/rules.md are generated from these definitions.
 """
@@ -46,11 +48,12 @@ def rule(code: str, name: str, severity: str, summary: str, why: str, fix: str, 
 
 
 def all_rules() -> list[Rule]:
-    from . import balance, dates, input, structure, tables, version  # noqa: F401  (registration)
+    from . import balance, config, content, dates, input, narrative, structure, tables, version  # noqa: F401  (registration)
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
 
 def checkers():
     """The check functions, in the order they run; each takes a Report, yields Findings."""
-    from . import balance, dates, input, structure, tables, version
-    return [input.check, dates.check, structure.check, version.check, tables.check, balance.check]
+    from . import balance, content, dates, input, narrative, structure, tables, version
+    return [input.check, dates.check, structure.check, version.check, tables.check, balance.check, content.check,
+            narrative.check]

@@ -1,0 +1,107 @@
+"""Helpers for the rules that read the prose of a report (GK5xx–GK7xx): numbers written in
+digits or Chinese numerals, phrases from the pack's `content:` words, dates, and the kind of body
+that issued the report."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+# Folds the punctuation that varies between reports, one character for one (offsets are kept).
+_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ", "\u00a0": " ",
+                       "\u2002": " ", "\u2003": " "})
+CLAUSE_END = "，,；;。！？!?"
+
+CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+            "八": 8, "九": 9}
+CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+# A count as written in prose: 12, 1,234, 十二, 一百零五, 两.
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+)"
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def to_int(text: str) -> int | None:
+    """The value of a count in digits or Chinese numerals; None when it is not one."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, section, current = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGIT:
+            if current is not None and current != 0 and CN_DIGIT[ch] != 0:
+                return None  # 一二: two digits without a unit is not a number here
+            current = CN_DIGIT[ch]
+        elif ch in CN_UNIT:
+            section += (1 if current is None else current) * CN_UNIT[ch]
+            current = None
+        elif ch == "万":
+            total += (section + (current or 0)) * 10000
+            section, current = 0, None
+        else:
+            return None
+    return total + section + (current or 0)
+
+
+@lru_cache(maxsize=256)
+def phrase_re(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for pack phrases; "…" is a gap of up to 20 characters within one clause."""
+    alts = [rf"[^{CLAUSE_END}]{{0,20}}?".join(re.escape(fold(x)) for x in p.split("…")) for p in phrases]
+    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else None
+
+
+def contains(text: str, phrases) -> bool:
+    """Whether any phrase occurs in the text (spaces inside the text are ignored)."""
+    rx = phrase_re(tuple(phrases))
+    return bool(rx and rx.search(fold(text).replace(" ", "")))
+
+
+def clauses(text: str):
+    """(offset, clause) pairs of a paragraph, split at ，；。 etc."""
+    start = 0
+    for i, ch in enumerate(text + "。"):
+        if ch in CLAUSE_END:
+            if i > start:
+                yield start, text[start:i]
+            start = i + 1
+
+
+DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def parse_date(text: str) -> date | None:
+    m = DATE_RE.search(text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def issuer(report) -> str | None:
+    """"government" (a 人民政府 or an area's 管委会 reporting for its area), "department", or None.
+
+    A setting wins. Otherwise the body's name — the agency before the year in the title — is
+    judged by its longest matching ending from the pack (`content.issuer`): 卫生健康局 and
+    人民政府办公室 are departments; 某县人民政府, 平潭综合实验区 (its 管委会 reports for the area, with the
+    government's 31 March deadline) are governments."""
+    setting = (report.settings or {}).get("issuer")
+    if setting in ("government", "department"):
+        return setting
+    pack = report.expected
+    name = (report.agency or "").strip()
+    if not name or pack is None:
+        return None
+    endings = pack.items("issuer")
+    best, kind = 0, None
+    for k in ("government", "department"):
+        for e in endings.get(k, ()):
+            if name.endswith(e) and len(e) > best:
+                best, kind = len(e), k
+    return kind
