@@ -29,7 +29,9 @@ def section_at(report: Report | None, line: int) -> str | None:
 def fingerprint_key(f: Finding, report: Report | None) -> str:
     """Readable identity of a finding: code and table path, or code, section and normalised text."""
     d = f.data
-    if d.get("cell"):
+    if d.get("anchor"):  # a rule's own stable identity, for messages carrying changing figures
+        where = d["anchor"]
+    elif d.get("cell"):
         where = d["cell"]
     elif d.get("table") and d.get("relation"):
         where = f"{d['table']} {d['relation']} {d.get('binding')}"
