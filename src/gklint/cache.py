@@ -16,6 +16,7 @@ from . import __version__
 from .findings import Finding
 
 DEFAULT_DIR = ".gklint_cache"
+FORMAT = 2  # of an entry; 2 added message_en. A new format makes old entries misses.
 
 
 class Cache:
@@ -27,7 +28,7 @@ class Cache:
     @staticmethod
     def salt_for(packs: dict, options) -> str:
         """What besides the file decides the findings: version, packs, options (with settings)."""
-        h = hashlib.sha256(__version__.encode())
+        h = hashlib.sha256(f"{__version__} {FORMAT}".encode())
         for name in sorted(packs):
             h.update(json.dumps(packs[name].raw, sort_keys=True, ensure_ascii=False, default=str).encode())
         h.update(repr((options.template, options.max_bytes)).encode())
@@ -54,7 +55,8 @@ class Cache:
             return None
         try:
             entry = json.loads(self._entry(digest).read_text(encoding="utf-8"))
-            findings = [Finding(f["code"], f["severity"], f["message"], f["line"], f["col"], path, f["data"])
+            findings = [Finding(f["code"], f["severity"], f["message"], f["line"], f["col"], path, f["data"],
+                                f.get("message_en", ""))
                         for f in entry["findings"]]
             result = FileResult(path, None, findings, entry["info"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -67,8 +69,8 @@ class Cache:
         if digest is None:
             return
         entry = {"info": result.info, "findings": [
-            {"code": f.code, "severity": f.severity, "message": f.message, "line": f.line, "col": f.col,
-             "data": f.data} for f in result.findings]}
+            {"code": f.code, "severity": f.severity, "message": f.message, "message_en": f.message_en,
+             "line": f.line, "col": f.col, "data": f.data} for f in result.findings]}
         target = self._entry(digest)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

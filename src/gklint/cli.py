@@ -56,11 +56,16 @@ def _build_parser() -> argparse.ArgumentParser:
     g.add_argument("--config", metavar="FILE",
                    help="只用这个配置文件（gklint.toml，或含 [tool.gklint] 的 pyproject.toml），不再向上查找")
     g.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    c.add_argument("--previous", metavar="FILE",
+                   help="同一机关上一年度的报告：与年度晚一年的报告比较上年结转、现行有效件数和正文雷同（GK8xx）；"
+                        "不给出时，同一次检查中机关名称相同、年度相邻的文件自动配对")
     c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
     c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
+    c.add_argument("--lang", choices=("zh", "en"), default="zh", help="问题说明的语言（默认 zh 中文；en 英文）")
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
     r.add_argument("code", nargs="?", help="规则代码，如 GK302")
     r.add_argument("--all", action="store_true", help="列出全部规则")
+    r.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言（默认 zh 中文；en 英文）")
     return p
 
 
@@ -142,6 +147,7 @@ def _plan(args, files: list[str]):
 def _configure(args, results: list, configs: list):
     """Apply configuration to the unfiltered (possibly cached) findings: severity, suppressions,
     selection; add GK090 for unused suppressions. Returns (fail_on per result id, wanted)."""
+    from .checks.config import unused_message_en
     from .config import apply as apply_config, selector, unused
     from .engine import FileResult
 
@@ -156,6 +162,8 @@ def _configure(args, results: list, configs: list):
     for cfg in dict.fromkeys(c for c in configs if c is not None):
         res = FileResult(cfg.path, info={"config": True})
         res.findings = unused(cfg)
+        for f in res.findings:  # config.py writes the Chinese message only
+            f.message_en = f.message_en or unused_message_en(f.data["suppression"])
         apply_config(res, cfg, selector(cfg, cfg.path, cli_select, cli_ignore))
         if res.findings:
             fail_on[id(res)] = args.fail_on or cfg.fail_on or "error"
@@ -165,6 +173,32 @@ def _configure(args, results: list, configs: list):
         return any(w(code) for w in wanted_all) if wanted_all else True
 
     return fail_on, wanted
+
+
+def _crossyear(args, results: list, groups: dict) -> bool:
+    """GK8xx: add cross-year findings to the later report of each pair (gklint.pairing).
+    True on a usage error (--previous not readable as a report)."""
+    from .pairing import add_crossyear, load_previous
+
+    where = {i: (options, packs) for options, packs, idx in groups.values() for i in idx}
+    previous = None
+    if args.previous:
+        if not os.path.isfile(args.previous):
+            print(f"gklint: 错误: --previous 文件不存在: {args.previous}", file=sys.stderr)
+            return True
+        from .engine import Options
+        from .pack import builtin_packs
+        options, packs = where[0] if where else (Options(), builtin_packs())
+        previous = load_previous(args.previous, options, packs)
+        if previous.report is None or not previous.report.looks_like_report() or not previous.info.get("year"):
+            print(f"gklint: 错误: --previous {args.previous} 读不出年度报告或报告年度", file=sys.stderr)
+            return True
+    pairs = add_crossyear(results, where.__getitem__, previous)
+    if previous is not None and not any(last < 0 for _, last in pairs):
+        year = previous.info["year"]
+        print(f"gklint: --previous {args.previous} 是 {year} 年度报告，检查的文件中没有 {year + 1} 年度报告，未作跨年度比较",
+              file=sys.stderr)
+    return False
 
 
 def _check(args) -> int:
@@ -187,6 +221,8 @@ def _check(args) -> int:
         checked = check_all([files[i] for i in idx], options, packs, jobs=jobs, cache=cache, keep_model=keep_model)
         for i, res in zip(idx, checked):
             results[i] = res
+    if _crossyear(args, results, groups):
+        return EXIT_USAGE
     fail_on, wanted = _configure(args, results, configs)
     note = None
     if args.baseline or args.write_baseline:
@@ -199,10 +235,10 @@ def _check(args) -> int:
         note = baseline.apply(results, wanted)
         if args.write_baseline:
             note = f"gklint: 已把 {len(baseline.entries)} 项问题写入基线 {args.write_baseline}"
-    out = render(args.format, results, args.statistics, not args.quiet)
+    out = render(args.format, results, args.statistics, not args.quiet, args.lang)
     try:
         if args.html:
-            _write(args.html, render("html", results))
+            _write(args.html, render("html", results, lang=args.lang))
         if args.output:
             _write(args.output, out)
         else:
@@ -224,14 +260,14 @@ def _rule(args) -> int:
     rules = all_rules()
     if args.all or not args.code:
         for r in rules:
-            print(f"{r.code}  {r.severity:<7}  {r.summary}")
+            print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)[0]}")
         return EXIT_OK
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)
     if match is None:
         print(f"gklint: 没有规则 {args.code}；用 gklint rule --all 查看全部规则", file=sys.stderr)
         return EXIT_USAGE
-    print(render_rule(match))
+    print(render_rule(match, args.lang))
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from .checks import checkers
 from .checks.input import EMPTY, INTERNAL, TRUNCATED, source_findings
 from .findings import Finding
 from .fingerprint import section_at
+from .i18n import origin_en
 from .model import Report
 from .pack import Pack, pack_for_year
 from .parser import parse
@@ -70,12 +71,13 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
     result.findings.extend(source_findings(src.problems))
     if not src.fatal:
         if not any(line.strip() for line in src.lines):
-            result.findings.append(EMPTY.finding("文件为空或只有空白"))
+            result.findings.append(EMPTY.finding("文件为空或只有空白", en="The file is empty or holds only white space"))
         else:
             lines = src.lines
             if len(lines) > MAX_LINES:
                 result.findings.append(TRUNCATED.finding(
-                    f"文件有 {len(lines)} 行，远超年度报告的篇幅，只读取了前 {MAX_LINES} 行", None))
+                    f"文件有 {len(lines)} 行，远超年度报告的篇幅，只读取了前 {MAX_LINES} 行", None,
+                    en=f"The file has {len(lines)} lines, far more than an annual report; only the first {MAX_LINES} were read"))
                 lines = lines[:MAX_LINES]
             try:
                 report = parse(path, lines, packs)
@@ -87,8 +89,10 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                 report.layout = _choose_layout(report, packs, expected)
                 result.report = report
             except Exception as e:  # a parser bug must not stop the run
-                result.findings.append(INTERNAL.finding(f"读取报告结构时出错（{type(e).__name__}: {e}）；请报告此问题",
-                                                        trace=traceback.format_exc(limit=3)))
+                result.findings.append(INTERNAL.finding(
+                    f"读取报告结构时出错（{type(e).__name__}: {e}）；请报告此问题",
+                    en=f"Error while reading the report's structure ({type(e).__name__}: {e}); please report this",
+                    trace=traceback.format_exc(limit=3)))
             if result.report is not None:
                 for run in checkers():
                     try:
@@ -97,6 +101,8 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                         family = run.__module__.rsplit(".", 1)[-1]
                         result.findings.append(INTERNAL.finding(
                             f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
+                            en=f"Rule family {family} failed ({type(e).__name__}: {e}); the other rules' results "
+                               "still stand; please report this",
                             family=family, trace=traceback.format_exc(limit=3)))
     rep = result.report
     result.info = {
@@ -116,5 +122,7 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
         if origin:
             f.data["origin"] = origin
             f.message += f"（原文位置：{origin}）"
+            if f.message_en:
+                f.message_en += f" (in the original: {origin_en(origin)})"
     result.findings.sort(key=Finding.sort_key)
     return result

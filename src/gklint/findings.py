@@ -19,12 +19,17 @@ class Finding:
     path: str = ""
     # Machine-readable detail: table/row/column path, expected, actual, operands, fix …
     data: dict = field(default_factory=dict)
+    message_en: str = ""  # the same message in English (--lang en); `message` stays Chinese
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in `lang`; Chinese where no English was given."""
+        return self.message_en if lang == "en" and self.message_en else self.message
 
     def sort_key(self):
         return (self.path, self.line, self.col, self.code)
 
-    def to_json(self) -> dict:
-        out = {"code": self.code, "severity": self.severity, "line": self.line, "column": self.col,
-               "message": self.message}
-        out.update(self.data)
+    def to_json(self, lang: str = "zh") -> dict:
+        out = dict(self.data)  # rule detail first: the core keys below always win
+        out.update({"code": self.code, "severity": self.severity, "line": self.line, "column": self.col,
+                    "message": self.text(lang)})
         return out

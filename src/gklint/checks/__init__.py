@@ -9,6 +9,7 @@ and explanations next to the code that checks them (yamllint/ruff style).
     GK5xx content      content.py    what the sections must say (five topics, 信息处理费 …)
     GK6xx narrative    narrative.py  figures in the text against the tables
     GK7xx dates        dates.py      report year, statistics period, deadline, sign-off date
+    GK8xx cross-year   crossyear.py  against the same body's previous report (two reports; not in checkers())
 
 `gklint rule CODE` and docs/rules.md are generated from these definitions.
 """
@@ -29,26 +30,39 @@ class Rule:
     why: str  # legal or template basis
     fix: str  # how to fix
     example: str = ""
+    # The same in English (--lang en); template labels stay Chinese, in “…” quotes.
+    summary_en: str = ""
+    why_en: str = ""
+    fix_en: str = ""
+    example_en: str = ""
 
-    def finding(self, message: str, pos=None, severity: str | None = None, **data) -> Finding:
-        """A finding of this rule; `severity` lowers or raises it where the rule doc says so."""
+    def doc(self, lang: str = "zh") -> tuple[str, str, str, str]:
+        """(summary, why, fix, example) in `lang`."""
+        if lang == "en":
+            return self.summary_en, self.why_en, self.fix_en, self.example_en
+        return self.summary, self.why, self.fix, self.example
+
+    def finding(self, message: str, pos=None, severity: str | None = None, en: str = "", **data) -> Finding:
+        """A finding of this rule, with its message in Chinese and (`en`) English; `severity` lowers
+        or raises it where the rule doc says so."""
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
-        return Finding(self.code, severity or self.severity, message, line, col, data=data)
+        return Finding(self.code, severity or self.severity, message, line, col, data=data, message_en=en)
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, summary: str, why: str, fix: str, example: str = "") -> Rule:
+def rule(code: str, name: str, severity: str, summary: str, why: str, fix: str, example: str = "", *,
+         summary_en: str = "", why_en: str = "", fix_en: str = "", example_en: str = "") -> Rule:
     if code in REGISTRY:
         raise ValueError(f"duplicate rule code {code}")
-    r = Rule(code, name, severity, summary, why, fix, example)
+    r = Rule(code, name, severity, summary, why, fix, example, summary_en, why_en, fix_en, example_en)
     REGISTRY[code] = r
     return r
 
 
 def all_rules() -> list[Rule]:
-    from . import balance, config, content, dates, input, narrative, structure, tables, version  # noqa: F401  (registration)
+    from . import balance, config, content, crossyear, dates, input, narrative, structure, tables, version  # noqa: F401  (registration)
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
 

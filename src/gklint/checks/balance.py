@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..expr import Sel
+from ..i18n import q, relation_en, table_en
 from ..model import NUMBER, Report, Table
 from ..pack import Pack, Relation, TableDef
 from . import rule
@@ -21,20 +22,49 @@ A1 = rule("GK301", "column-balance", "error", "表三某列：第一项加第二
           "表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即每一列"
           "“本年新收”+“上年结转”=“（七）总计”+“结转下年度继续办理”（国办公开办函〔2021〕30号格式；2019 年试行格式相同）。",
           "逐列核对四个数字：新收与上年结转之和必须等于办结总数与结转下年度之和。按消息中给出的应有值改正出错的单元格。",
-          "一、本年新收 5 + 二、上年结转 1 = 6，但（七）总计 4 + 四、结转下年度 1 = 5")
+          "一、本年新收 5 + 二、上年结转 1 = 6，但（七）总计 4 + 四、结转下年度 1 = 5",
+          summary_en="Table 3, a column: item one plus item two does not equal item three plus item four",
+          why_en="Table 3's header says “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和” (in each column, items one plus two equal "
+                 "items three plus four): “本年新收” + “上年结转” = “（七）总计” + “结转下年度继续办理” (“国办公开办函〔2021〕30号” format; the 2019"
+                 " trial format is the same).",
+          fix_en="Check the four numbers of each column: new plus carried-in requests must equal completed plus "
+                 "carried-over ones. Correct the wrong cell to the value given in the message.",
+          example_en="“一、本年新收” 5 + “二、上年结转” 1 = 6, but “（七）总计” 4 + “四、结转下年度” 1 = 5")
 A2 = rule("GK302", "row-total", "error", "表三某行：总计不等于自然人与五类法人或其他组织之和",
           "表三“总计”列是申请人情况各列之和（template-spec A2）。",
           "把该行六个申请人列相加，填入“总计”；或改正填错的申请人列。",
-          "（一）予以公开：自然人 2，其余 0，总计却填 0")
+          "（一）予以公开：自然人 2，其余 0，总计却填 0",
+          summary_en="Table 3, a row: the total does not equal natural persons plus the five kinds of legal persons "
+                     "or other organisations",
+          why_en="Table 3's “总计” column is the sum of the applicant columns (template-spec A2).",
+          fix_en="Add up the row's six applicant columns and put the sum in “总计”; or correct the wrong applicant "
+                 "column.",
+          example_en="“（一）予以公开”: natural persons 2, all others 0, but the total is 0")
 A3 = rule("GK303", "outcome-total", "error", "表三某列：（七）总计不等于各项办理结果之和",
           "“三、本年度办理结果”中每件申请只计入一种结果（见“（二）部分公开”的注），故（七）总计等于各结果行之和（template-spec A3）。",
-          "核对该列每个办理结果行，（七）总计应等于它们之和；若某申请被计入两种结果，只保留一种。")
+          "核对该列每个办理结果行，（七）总计应等于它们之和；若某申请被计入两种结果，只保留一种。",
+          summary_en="Table 3, a column: “（七）总计” does not equal the sum of the outcomes",
+          why_en="In “三、本年度办理结果” each request is counted under one outcome only (see the note to “（二）部分公开”), so "
+                 "“（七）总计” equals the sum of the outcome rows (template-spec A3).",
+          fix_en="Check each outcome row of the column; “（七）总计” should be their sum. If a request was counted under "
+                 "two outcomes, keep one.")
 A4 = rule("GK304", "review-litigation-total", "error", "表四：行政复议或行政诉讼的总计不等于其四项结果之和",
           "表四三组（行政复议、未经复议直接起诉、复议后起诉）的“总计”分别等于结果维持、结果纠正、其他结果、尚未审结之和（template-spec A4–A6）。",
-          "重新相加该组四项结果，改正总计或填错的结果数。")
+          "重新相加该组四项结果，改正总计或填错的结果数。",
+          summary_en="Table 4: the total of administrative reconsideration or litigation does not equal the sum of "
+                     "its four outcomes",
+          why_en="In each of Table 4's three groups (reconsideration, suits without reconsideration, suits after "
+                 "reconsideration) the “总计” equals upheld + corrected + other outcome + pending (template-spec "
+                 "A4–A6).",
+          fix_en="Add up the group's four outcomes again and correct the total or the wrong outcome.")
 NOT_CHECKABLE = rule("GK309", "relation-not-checkable", "info", "勾稽关系因空白、不适用或无法读取的单元格而无法核对",
                      "空白不等于 0：空白单元格可能是漏填，不能据此判断数字是否平衡。",
-                     "在空白单元格中填写数字（没有发生的填 0），gklint 即可核对。")
+                     "在空白单元格中填写数字（没有发生的填 0），gklint 即可核对。",
+                     summary_en="An arithmetic relation cannot be checked because of blank, not applicable or "
+                                "unreadable cells",
+                     why_en="Blank is not 0: a blank cell may be an omission, so whether the numbers balance cannot "
+                            "be told.",
+                     fix_en="Fill in the blank cells (0 for what did not happen) and gklint can check them.")
 
 
 @dataclass
@@ -214,12 +244,19 @@ def _cell_name(table: Table, row_key: str, col_key: str) -> str:
     return f"“{row_label}”行“{col_label}”列" if row_label else f"“{col_label}”"
 
 
+def _cell_name_en(table: Table, row_key: str, col_key: str) -> str:
+    row_label = _row_label(table, row_key)
+    col_label = _col_label(table, col_key)
+    return f"row {q(row_label)}, column {q(col_label)}" if row_label else q(col_label)
+
+
 def _fmt(v: Decimal) -> str:
     return format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
 
 
-def _side(table: Table, inst: Instance, operands) -> str:
-    """Operands named relative to the relation: columns of a row relation, rows of a column one."""
+def _side(table: Table, inst: Instance, operands, en: bool = False) -> str:
+    """Operands named relative to the relation: columns of a row relation, rows of a column one
+    (`en`: the labels quoted, as in English messages)."""
     parts = []
     for cell, _ in operands:
         if inst.relation.each == "row":
@@ -228,7 +265,7 @@ def _side(table: Table, inst: Instance, operands) -> str:
             name = _row_label(table, cell.row) or cell.row
         else:
             name = _cell_name(table, cell.row, cell.col).strip("“”")
-        parts.append(f"{name} {_fmt(cell.value)}")
+        parts.append(f"{q(name) if en else name} {_fmt(cell.value)}")
     return " + ".join(parts)
 
 
@@ -248,7 +285,16 @@ def check(report: Report):
             where += f"“{_row_label(table, inst.binding)}”行"
         elif inst.relation.each == "col":
             where += f"“{_col_label(table, inst.binding)}”列"
+        where_en = table_en(table.definition)
+        if inst.relation.each == "row":
+            where_en += f", row {q(_row_label(table, inst.binding))}"
+        elif inst.relation.each == "col":
+            where_en += f", column {q(_col_label(table, inst.binding))}"
         diff = inst.lhs - inst.rhs
+        en = (f"{where_en}: {relation_en(inst.relation)}, but {_side(table, inst, actual, True)}"
+              + (f" = {_fmt(inst.lhs)}" if len(actual) > 1 else "")
+              + f" ≠ {_side(table, inst, expected, True)}" + (f" = {_fmt(inst.rhs)}" if len(expected) > 1 else "")
+              + f" (difference {_fmt(diff)})")
         msg = (f"{where}：{inst.relation.about}，但 {_side(table, inst, actual)}"
                + (f" = {_fmt(inst.lhs)}" if len(actual) > 1 else "")
                + f" ≠ {_side(table, inst, expected)}" + (f" = {_fmt(inst.rhs)}" if len(expected) > 1 else "")
@@ -263,6 +309,8 @@ def check(report: Report):
             cell = table.cell(r, c)
             new = cell.value + delta
             msg += f"；若其余数字无误，{_cell_name(table, r, c)}应为 {_fmt(new)}（现为 {_fmt(cell.value)}）"
+            en += (f"; if the other numbers are right, {_cell_name_en(table, r, c)} should be {_fmt(new)} "
+                   f"(now {_fmt(cell.value)})")
             data["suspect"] = {"cell": cell.path, "label": _cell_name(table, r, c), "value": _num(cell.value),
                                "should_be": _num(new)}
             pos = cell.pos
@@ -270,8 +318,10 @@ def check(report: Report):
         if others:
             msg += f"；这一处错误同时使另外 {len(others)} 项核对不平衡（" + "、".join(
                 _instance_name(o) for o in others) + "），不再重复报告"
+            en += (f"; this error also unbalances {len(others)} other check{'s' if len(others) > 1 else ''} ("
+                   + "; ".join(_instance_name_en(o) for o in others) + "), not reported again")
             data["also_breaks"] = [{"relation": o.relation.id, "binding": o.binding} for o in others]
-        yield rules[inst.relation.code].finding(msg, pos, **data)
+        yield rules[inst.relation.code].finding(msg, pos, en=en, **data)
     yield from _not_checkable(instances)
 
 
@@ -283,6 +333,15 @@ def _instance_name(inst: Instance) -> str:
     if inst.relation.each == "col":
         return f"“{_col_label(table, inst.binding)}”列：{inst.relation.about}"
     return inst.relation.about
+
+
+def _instance_name_en(inst: Instance) -> str:
+    table = inst.table
+    if inst.relation.each == "row":
+        return f"row {q(_row_label(table, inst.binding))}: {relation_en(inst.relation)}"
+    if inst.relation.each == "col":
+        return f"column {q(_col_label(table, inst.binding))}: {relation_en(inst.relation)}"
+    return relation_en(inst.relation)
 
 
 def _num(v: Decimal):
@@ -308,4 +367,7 @@ def _not_checkable(instances: list[Instance]):
         yield NOT_CHECKABLE.finding(
             f"{table.definition.name}：{len(insts)} 项勾稽关系（{'、'.join(relations)}）因空白或“不适用”的单元格无法核对，"
             f"如{_cell_name(table, cells[0].row, cells[0].col)}；这不表示数字平衡", cells[0].pos,
+            en=f"{table_en(table.definition)}: {len(insts)} arithmetic relation{'s' if len(insts) > 1 else ''} "
+               f"({', '.join(relations)}) cannot be checked because of blank or “不适用” (not applicable) cells, such "
+               f"as {_cell_name_en(table, cells[0].row, cells[0].col)}; this does not mean the numbers balance",
             table=tkey, relations=relations, count=len(insts), cells=[c.path for c in cells])

@@ -16,15 +16,16 @@ import os
 FORMATS = ("text", "json", "html", "sarif", "github", "junit", "gitlab", "json-lines")
 
 
-def render(fmt: str, results, statistics: bool = False, summary: bool = True) -> str:
+def render(fmt: str, results, statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
+    """`results` in format `fmt`, with messages (and rule docs) in `lang` ("zh" or "en")."""
     from ..output import as_json, text
 
     if fmt == "text":
-        return text(results, statistics, summary)
+        return text(results, statistics, summary, lang)
     if fmt == "json":
-        return as_json(results)
+        return as_json(results, lang)
     module = importlib.import_module(f".{fmt.replace('-', '')}", __name__)  # jinja2 is imported only for html
-    return module.render(results, summary=summary)
+    return module.render(results, summary=summary, lang=lang)
 
 
 def relpath(path: str) -> str:

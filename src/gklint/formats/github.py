@@ -19,11 +19,11 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, summary: bool = True) -> str:
+def render(results, summary: bool = True, lang: str = "zh") -> str:
     from ..output import _summary
 
-    lines = [f"::{LEVEL[f.severity]} file={_prop(relpath(f.path))},line={f.line},col={f.col},title={f.code}::{_data(f.message)}"
+    lines = [f"::{LEVEL[f.severity]} file={_prop(relpath(f.path))},line={f.line},col={f.col},title={f.code}::{_data(f.text(lang))}"
              for r in results for f in r.findings]
     if summary:
-        lines.append(_summary(results))
+        lines.append(_summary(results, lang))
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from . import relpath
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(results, summary: bool = True) -> str:
+def render(results, summary: bool = True, lang: str = "zh") -> str:
     issues = []
     for r in results:
         seen = Counter()  # the same fingerprint twice in one file still needs two distinct ones
@@ -28,7 +28,7 @@ def render(results, summary: bool = True) -> str:
             issues.append({
                 "type": "issue",
                 "check_name": f.code,
-                "description": f.message,
+                "description": f.text(lang),
                 "fingerprint": digest,
                 "severity": SEVERITY[f.severity],
                 "location": {"path": path, "lines": {"begin": f.line}},

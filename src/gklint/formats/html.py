@@ -172,7 +172,7 @@ def _report_view(n: int, result, rules: dict) -> dict:
     }
 
 
-def render(results, summary: bool = True) -> str:
+def render(results, summary: bool = True, lang: str = "zh") -> str:
     rules = {r.code: r for r in all_rules()}
     reports = [_report_view(n, r, rules) for n, r in enumerate(results, 1)]
     per_rule = Counter(f.code for r in results for f in r.findings)
@@ -184,5 +184,5 @@ def render(results, summary: bool = True) -> str:
         reports=reports, version=__version__, severity_zh=SEVERITY_ZH, severities=SEVERITIES,
         totals=Counter(f.severity for r in results for f in r.findings),
         rule_rows=[(r, per_rule[r.code], files_per_rule[r.code]) for r in used],
-        rule_docs=[(r, render_rule(r)) for r in used],
+        rule_docs=[(r, render_rule(r, lang)) for r in used], lang=lang,
     )

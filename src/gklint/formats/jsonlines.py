@@ -5,6 +5,6 @@ from __future__ import annotations
 import json
 
 
-def render(results, summary: bool = True) -> str:
-    return "".join(json.dumps({"path": f.path, **f.to_json()}, ensure_ascii=False) + "\n"
+def render(results, summary: bool = True, lang: str = "zh") -> str:
+    return "".join(json.dumps({"path": f.path, **f.to_json(lang)}, ensure_ascii=False) + "\n"
                    for r in results for f in r.findings)

@@ -16,7 +16,7 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def render(results, summary: bool = True) -> str:
+def render(results, summary: bool = True, lang: str = "zh") -> str:
     root = ET.Element("testsuites", name="gklint")
     tests = failures = 0
     for r in results:
@@ -24,9 +24,14 @@ def render(results, summary: bool = True) -> str:
         n = len(r.findings)
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(n, 1)), failures=str(n), errors="0", skipped="0")
         for f in r.findings:
-            case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.code} 第 {f.line} 行第 {f.col} 列")
-            failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
-            failure.text = _clean(f"{f.path}:{f.line}:{f.col}: {f.code}（{SEVERITY_ZH[f.severity]}）{f.message}")
+            message = f.text(lang)
+            if lang == "en":
+                name, label = f"{f.code} line {f.line} column {f.col}", f" ({f.severity}) "
+            else:
+                name, label = f"{f.code} 第 {f.line} 行第 {f.col} 列", f"（{SEVERITY_ZH[f.severity]}）"
+            case = ET.SubElement(suite, "testcase", classname=path, name=name)
+            failure = ET.SubElement(case, "failure", message=_clean(message), type=f.severity)
+            failure.text = _clean(f"{f.path}:{f.line}:{f.col}: {f.code}{label}{message}")
         if not n:
             ET.SubElement(suite, "testcase", classname=path, name="gklint")
         tests += max(n, 1)

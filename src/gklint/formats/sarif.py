@@ -22,16 +22,16 @@ def _uri(path: str) -> str:
     return Path(rel).as_uri() if os.path.isabs(rel) else quote(rel)
 
 
-def render(results, summary: bool = True) -> str:
+def render(results, summary: bool = True, lang: str = "zh") -> str:
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     driver = {
         "name": "gklint", "version": __version__, "semanticVersion": __version__,
         "rules": [{
             "id": r.code, "name": r.name,
-            "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": r.why},
-            "help": {"text": render_rule(r)},
+            "shortDescription": {"text": r.doc(lang)[0]},
+            "fullDescription": {"text": r.doc(lang)[1]},
+            "help": {"text": render_rule(r, lang)},
             "defaultConfiguration": {"level": LEVEL[r.severity]},
         } for r in rules],
     }
@@ -42,7 +42,7 @@ def render(results, summary: bool = True) -> str:
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": LEVEL[f.severity],
-                "message": {"text": f.message},
+                "message": {"text": f.text(lang)},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": _uri(f.path)},
                     "region": {"startLine": f.line, "startColumn": f.col},
