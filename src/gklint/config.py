@@ -17,17 +17,21 @@ found, and the key.
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+
+
+def _toml():
+    """The TOML parser, imported only when a configuration file is actually read."""
+    try:  # Python 3.11+
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
 
 from .findings import SEVERITIES, SEVERITY_RANK, Finding
 
@@ -269,6 +273,8 @@ class _Reader:
 
 
 def _unknown(reader: _Reader, keypath: list, key: str, known) -> ConfigError:
+    import difflib  # only for the "did you mean" hint of an error
+
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"（是否想写 {close[0]}？）" if close else ""
     return reader.error(keypath, f"未知的配置项{hint}；可用的有 {'、'.join(known)}")
@@ -287,9 +293,10 @@ def load(path, required: bool = True) -> Config | None:
         raise ConfigError(path, "", f"无法读取配置文件：{e.strerror or e}") from None
     except UnicodeDecodeError:
         raise ConfigError(path, "", "配置文件应为 UTF-8 编码") from None
+    toml = _toml()
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
+        data = toml.loads(text)
+    except toml.TOMLDecodeError as e:
         raise ConfigError(path, "", f"TOML 语法错误：{e}") from None
     in_pyproject = path.name == "pyproject.toml"
     r = _Reader(path, text, in_pyproject)
