@@ -49,22 +49,15 @@ OLD_BASIS = rule("GK404", "obsolete-basis", "warning", "2021 年及以后的报�
                  fix_en="Cite “《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）” as the basis.")
 
 
-def _markers_text(found) -> str:
+def _markers_text(found, lang: str = "zh") -> str:
+    """The first three distinct markers with their lines, in the message's language."""
+    item, sep, more = ("“{}”（第 {} 行）", "、", " 等") if lang == "zh" else ("“{}” (line {})", ", ", " and more")
     shown = []
     for label, pos in found:
-        item = f"“{label}”（第 {pos.line} 行）"
-        if item not in shown:
-            shown.append(item)
-    return "、".join(shown[:3]) + (" 等" if len(shown) > 3 else "")
-
-
-def _markers_text_en(found) -> str:
-    shown = []
-    for label, pos in found:
-        item = f"“{label}” (line {pos.line})"
-        if item not in shown:
-            shown.append(item)
-    return ", ".join(shown[:3]) + (" and more" if len(shown) > 3 else "")
+        text = item.format(label, pos.line)
+        if text not in shown:
+            shown.append(text)
+    return sep.join(shown[:3]) + (more if len(shown) > 3 else "")
 
 
 def check(report: Report):
@@ -79,7 +72,7 @@ def check(report: Report):
         yield rule_.finding(f"{year} 年度报告应使用{expected.name}，但表格按{layout.name}填写：{_markers_text(found)}；"
                             f"已按{layout.template}年格式核对表格", pos,
                             en=f"A report for {year} should use {template_en(expected)}, but its tables follow "
-                               f"{template_en(layout)}: {_markers_text_en(found)}; the tables were checked against the "
+                               f"{template_en(layout)}: {_markers_text(found, 'en')}; the tables were checked against the "
                                f"{layout.template} format", expected=expected.template, detected=layout.template)
     else:
         foreign = {v: m for v, m in report.markers.items() if v != layout.template and m}
@@ -90,7 +83,7 @@ def check(report: Report):
                 f"但又出现 {version} 年格式的内容：{_markers_text(found)}；请统一使用 {layout.template} 年格式",
                 found[0][1],
                 en=f"The report{f' for {year}' if year else ''} follows {template_en(layout)} (such as "
-                   f"{_markers_text_en(own)}), but also has content of the {version} format: {_markers_text_en(found)}; "
+                   f"{_markers_text(own, 'en')}), but also has content of the {version} format: {_markers_text(found, 'en')}; "
                    f"use the {layout.template} format throughout",
                 expected=layout.template, detected=sorted(report.markers))
     if expected.obsolete_basis:
