@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,84 @@ def test_fingerprints_do_not_depend_on_language(tmp_path, capsys):
     assert prints[0] and prints[0] == prints[1]
     code, out = run(capsys, "check", "--no-cache", "--lang", "en", "--baseline", str(zh), str(SEEDS))
     assert code == 0 and out.startswith("Checked 5 files, no problems found")
+
+
+def test_reader_problems_in_english(tmp_path, capsys):
+    files = {"empty.txt": b"", "binary.txt": b"\x00\x01\x02\x03 not text",
+             "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "damaged.pdf": b"%PDF-1.4\nnot a pdf",
+             "damaged.docx": b"PK\x03\x04 not a zip", "notes.rtf": b"{\\rtf1 text}"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    data, en = _json(capsys, str(tmp_path), "--lang", "en")
+    _, zh = _json(capsys, str(tmp_path))
+    codes = {Path(p).name: code for p, code, *_ in en}
+    assert codes == {"empty.txt": "GK004", "binary.txt": "GK002", "old.doc": "GK009", "damaged.pdf": "GK011",
+                     "damaged.docx": "GK011", "notes.rtf": "GK009"}
+    assert [f[:4] for f in en] == [f[:4] for f in zh] and all(CJK.search(f[4]) for f in zh)
+    for *where, message in en:
+        assert not unquoted_cjk(message), (where, message)
+    assert any("old binary Word" in m for *_, m in en)
+
+
+def test_cli_errors_in_english(tmp_path, capsys):
+    seed = str(next(SEEDS.glob("001_*")))
+    bad = tmp_path / "baseline.json"
+    bad.write_text('{"findings": 1}', encoding="utf-8")
+    assert main(["check", "--no-cache", "--lang", "en", "--baseline", str(bad), seed]) == 2
+    err = capsys.readouterr().err
+    assert "has the wrong shape" in err and not unquoted_cjk(err.replace(str(bad), ""))
+    assert main(["check", "--no-cache", "--baseline", str(bad), seed]) == 2
+    assert "格式不对" in capsys.readouterr().err  # Chinese stays the default
+    good = tmp_path / "good.json"
+    main(["check", "--no-cache", "--lang", "en", "--write-baseline", str(good), seed])
+    assert "findings to the baseline" in capsys.readouterr().err
+    main(["check", "--no-cache", "--lang", "en", "--baseline", str(good), seed])
+    assert "recorded findings not reported again" in capsys.readouterr().err
+    assert main(["rule", "GK999", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gklint: no rule GK999") and not unquoted_cjk(err)
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "en", "--no-such-flag", seed])
+    assert "gklint: error: " in capsys.readouterr().err
+
+
+def test_progress_in_english():
+    from gklint.runner import Progress
+
+    class Tty:
+        text = ""
+
+        def isatty(self):
+            return True
+
+        def write(self, s):
+            self.text += s
+
+        def flush(self):
+            pass
+
+    stream = Tty()
+    p = Progress(10, stream, lang="en")
+    p.enabled = True  # whatever CI says
+    p.step()
+    assert "Checking 1/10" in stream.text
+
+
+def test_html_page_labels_in_english(capsys):
+    _, en = run(capsys, "check", "--no-cache", "--format", "html", "--lang", "en", str(SEEDS))
+    _, zh = run(capsys, "check", "--no-cache", "--format", "html", str(SEEDS))
+    assert '<html lang="en">' in en and '<html lang="zh-CN">' in zh
+    labels_zh = ["问题（按报告部分）", "表格（按 gklint 读到的内容重绘）", "<dt>标题</dt>", "<dt>机关</dt>",
+                 "<dt>年度</dt>", "<dt>表格格式</dt>", "标记：", "有问题的单元格", "检查 5 个文件", "文件一览",
+                 "按规则统计", "规则说明", "<th>项目</th>", "行第", ">错误 "]
+    labels_en = ["Findings (by report section)", "Tables (redrawn from what gklint read)", "<dt>Title</dt>",
+                 "<dt>Agency</dt>", "<dt>Year</dt>", "<dt>Table format</dt>", "Legend: ", "cell with a problem",
+                 "Checked 5 file(s)", "<h2>Files</h2>", "<h2>By rule</h2>", "<h2>Rule descriptions</h2>",
+                 "<th>Item</th>", ", column ", ">error "]
+    for zh_label, en_label in zip(labels_zh, labels_en):
+        assert zh_label in zh and zh_label not in en, zh_label
+        assert en_label in en, en_label
+    own = re.findall(r"<h[13]>([^<]*)</h[13]>|<dt>([^<]*)</dt>|<title>([^<:]*)", en)  # h2, h4, th: report text
+    assert own and not any(CJK.search("".join(o)) for o in own)
+    assert "“（一）予以公开”" in en  # the report's own text stays Chinese
+

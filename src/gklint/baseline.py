@@ -20,7 +20,11 @@ VERSION = 1
 
 
 class BaselineError(Exception):
-    pass
+    """A baseline file that cannot be read or written; `en` is the message in English."""
+
+    def __init__(self, message: str, en: str):
+        super().__init__(message)
+        self.en = en
 
 
 def _rel(baseline: str, path: str) -> str:
@@ -33,7 +37,7 @@ class Baseline:
         self.path = path
         self.entries = entries  # one per finding: a fingerprint found twice in a file is there twice
 
-    def apply(self, results, wanted=lambda code: True) -> str:
+    def apply(self, results, wanted=lambda code: True, lang: str = "zh") -> str:
         """Drop baselined findings from `results` (in place); say how many, and which entries are stale.
 
         An entry is stale when its file was checked and its code reported (`wanted`: --select and
@@ -59,6 +63,12 @@ class Baseline:
             if e["path"] in checked and wanted(e["code"]) and left[k] > 0:
                 left[k] -= 1
                 stale.append(e)
+        if lang == "en":
+            note = f"gklint: baseline {self.path}: {known} recorded findings not reported again"
+            if stale:
+                note += (f"; {len(stale)} entries no longer occur, update the baseline with --write-baseline:\n"
+                         + "\n".join(f"  {e['path']}: {e['code']} {e['message']}" for e in stale))
+            return note
         note = f"gklint: 基线 {self.path}：{known} 项已记录的问题未再报告"
         if stale:
             note += f"；{len(stale)} 项记录已不再出现，可用 --write-baseline 更新基线：\n" + "\n".join(
@@ -78,7 +88,8 @@ def write(path: str, results) -> Baseline:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
     except OSError as e:
-        raise BaselineError(f"无法写入基线文件 {path}：{e.strerror}") from None
+        raise BaselineError(f"无法写入基线文件 {path}：{e.strerror}",
+                            f"Cannot write the baseline file {path}: {e.strerror}") from None
     return Baseline(path, entries)
 
 
@@ -87,15 +98,22 @@ def load(path: str) -> Baseline:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as e:
-        raise BaselineError(f"无法读取基线文件 {path}：{e.strerror}") from None
+        raise BaselineError(f"无法读取基线文件 {path}：{e.strerror}",
+                            f"Cannot read the baseline file {path}: {e.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BaselineError(f"基线文件 {path} 不是有效的 JSON：{e}") from None
+        raise BaselineError(f"基线文件 {path} 不是有效的 JSON：{e}",
+                            f"The baseline file {path} is not valid JSON: {e}") from None
     if not isinstance(data, dict) or data.get("gklint_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"基线文件 {path} 格式不对：应为 {{\"gklint_baseline\": {VERSION}, \"findings\": [...]}}，"
-                            "请用 --write-baseline 生成")
+                            "请用 --write-baseline 生成",
+                            f"The baseline file {path} has the wrong shape: it should be "
+                            f"{{\"gklint_baseline\": {VERSION}, \"findings\": [...]}}; make one with --write-baseline")
     for i, e in enumerate(data["findings"]):
         if not (isinstance(e, dict) and isinstance(e.get("path"), str) and isinstance(e.get("fingerprint"), str)):
-            raise BaselineError(f"基线文件 {path} 第 {i + 1} 条记录格式不对：需要字符串 path 和 fingerprint")
+            raise BaselineError(f"基线文件 {path} 第 {i + 1} 条记录格式不对：需要字符串 path 和 fingerprint",
+                                f"Entry {i + 1} of the baseline file {path} is malformed: it needs string path and "
+                                "fingerprint")
+
         e.setdefault("code", "?")
         e.setdefault("message", "")
     return Baseline(path, data["findings"])

@@ -18,12 +18,27 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "zh"  # of the `gklint: 错误:` prefix; argparse's own message stays as argparse prints it
+
     def error(self, message):  # argparse's own exit code 2 is ours too; keep the Chinese hint
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"gklint: 错误: {message}\n")
+        self.exit(EXIT_USAGE, f"gklint: {'error' if self.lang == 'en' else '错误'}: {message}\n")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _msg(args, zh: str, en: str) -> str:
+    """A message for stderr in the language of --lang."""
+    return en if getattr(args, "lang", "zh") == "en" else zh
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """--lang as given on the command line, for errors found while parsing it."""
+    for i, a in enumerate(argv):
+        if a == "--lang=en" or (a == "--lang" and argv[i + 1:i + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
+def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     from .formats import FORMATS
 
     p = _Parser(prog="gklint", description="政府信息公开工作年度报告合规检查（gklint）")
@@ -66,6 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("code", nargs="?", help="规则代码，如 GK302")
     r.add_argument("--all", action="store_true", help="列出全部规则")
     r.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言（默认 zh 中文；en 英文）")
+    p.lang = c.lang = r.lang = lang
     return p
 
 
@@ -117,14 +133,14 @@ def _plan(args, files: list[str]):
         shared = configs[0] if configs and all(c is configs[0] for c in configs) else None
         run_cfg = finder.for_dir(os.getcwd()) or shared
     except ConfigError as e:
-        raise _UsageError(f"gklint: 配置错误: {e}") from None
+        raise _UsageError(_msg(args, f"gklint: 配置错误: {e}", f"gklint: configuration error: {e}")) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
                                              or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
     set_data_cache(cache_dir)
     try:
         cli_packs = {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
     except PackError as e:
-        raise _UsageError(f"gklint: 规则包错误: {e}") from None
+        raise _UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e}")) from None
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())
@@ -132,7 +148,8 @@ def _plan(args, files: list[str]):
         packs.update(cli_packs)  # --pack beats the config's packs, like every flag
         template = args.template or (cfg and cfg.template) or "auto"
         if template != "auto" and template not in packs:
-            raise _UsageError(f"gklint: 没有模板版本 {template} 的规则包")
+            raise _UsageError(_msg(args, f"gklint: 没有模板版本 {template} 的规则包",
+                                   f"gklint: no rule pack for template version {template}"))
         max_size = args.max_size if args.max_size is not None else (cfg and cfg.max_size) or 20
         options = Options(template=None if template == "auto" else template,
                           max_bytes=int(max_size * 1024 * 1024), settings=cfg.settings if cfg else {})
@@ -184,20 +201,24 @@ def _crossyear(args, results: list, groups: dict) -> bool:
     previous = None
     if args.previous:
         if not os.path.isfile(args.previous):
-            print(f"gklint: 错误: --previous 文件不存在: {args.previous}", file=sys.stderr)
+            print(_msg(args, f"gklint: 错误: --previous 文件不存在: {args.previous}",
+                       f"gklint: error: the --previous file does not exist: {args.previous}"), file=sys.stderr)
             return True
         from .engine import Options
         from .pack import builtin_packs
         options, packs = where[0] if where else (Options(), builtin_packs())
         previous = load_previous(args.previous, options, packs)
         if previous.report is None or not previous.report.looks_like_report() or not previous.info.get("year"):
-            print(f"gklint: 错误: --previous {args.previous} 读不出年度报告或报告年度", file=sys.stderr)
+            print(_msg(args, f"gklint: 错误: --previous {args.previous} 读不出年度报告或报告年度",
+                       f"gklint: error: no annual report or report year can be read from --previous {args.previous}"),
+                  file=sys.stderr)
             return True
     pairs = add_crossyear(results, where.__getitem__, previous)
     if previous is not None and not any(last < 0 for _, last in pairs):
         year = previous.info["year"]
-        print(f"gklint: --previous {args.previous} 是 {year} 年度报告，检查的文件中没有 {year + 1} 年度报告，未作跨年度比较",
-              file=sys.stderr)
+        print(_msg(args, f"gklint: --previous {args.previous} 是 {year} 年度报告，检查的文件中没有 {year + 1} 年度报告，未作跨年度比较",
+                   f"gklint: --previous {args.previous} is the report for {year}, and no report for {year + 1} was "
+                   "checked; no cross-year comparison was made"), file=sys.stderr)
     return False
 
 
@@ -218,7 +239,8 @@ def _check(args) -> int:
     results: list = [None] * len(files)
     for options, packs, idx in groups.values():
         cache = None if cache_dir is None else Cache(cache_dir, Cache.salt_for(packs, options))
-        checked = check_all([files[i] for i in idx], options, packs, jobs=jobs, cache=cache, keep_model=keep_model)
+        checked = check_all([files[i] for i in idx], options, packs, jobs=jobs, cache=cache, keep_model=keep_model,
+                            lang=args.lang)
         for i, res in zip(idx, checked):
             results[i] = res
     if _crossyear(args, results, groups):
@@ -230,11 +252,12 @@ def _check(args) -> int:
         try:
             baseline = load(args.baseline) if args.baseline else write(args.write_baseline, results)
         except BaselineError as e:
-            print(f"gklint: {e}", file=sys.stderr)
+            print(f"gklint: {_msg(args, str(e), e.en)}", file=sys.stderr)
             return EXIT_USAGE
-        note = baseline.apply(results, wanted)
+        note = baseline.apply(results, wanted, args.lang)
         if args.write_baseline:
-            note = f"gklint: 已把 {len(baseline.entries)} 项问题写入基线 {args.write_baseline}"
+            note = _msg(args, f"gklint: 已把 {len(baseline.entries)} 项问题写入基线 {args.write_baseline}",
+                        f"gklint: wrote {len(baseline.entries)} findings to the baseline {args.write_baseline}")
     out = render(args.format, results, args.statistics, not args.quiet, args.lang)
     try:
         if args.html:
@@ -244,7 +267,8 @@ def _check(args) -> int:
         else:
             sys.stdout.write(out)
     except OSError as e:
-        print(f"gklint: 无法写入 {e.filename}: {e.strerror or e}", file=sys.stderr)
+        print(_msg(args, f"gklint: 无法写入 {e.filename}: {e.strerror or e}",
+                   f"gklint: cannot write {e.filename}: {e.strerror or e}"), file=sys.stderr)
         return EXIT_USAGE
     if note:  # after the findings, like the summary line
         sys.stdout.flush()
@@ -265,14 +289,16 @@ def _rule(args) -> int:
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)
     if match is None:
-        print(f"gklint: 没有规则 {args.code}；用 gklint rule --all 查看全部规则", file=sys.stderr)
+        print(_msg(args, f"gklint: 没有规则 {args.code}；用 gklint rule --all 查看全部规则",
+                   f"gklint: no rule {args.code}; see all rules with gklint rule --all"), file=sys.stderr)
         return EXIT_USAGE
     print(render_rule(match, args.lang))
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _build_parser()
+    parser = _build_parser(_argv_lang(sys.argv[1:] if argv is None else argv))
+
     args = parser.parse_args(argv)
     try:
         if args.command == "check":

@@ -33,17 +33,18 @@ def _check_in_worker(path: str) -> FileResult:
 
 
 class Progress:
-    """`检查 12/345` on stderr, only for a person watching a terminal and a run worth watching."""
+    """`检查 12/345` (`Checking 12/345`) on stderr, only for a person watching a terminal and a run worth watching."""
 
-    def __init__(self, total: int, stream=None):
+    def __init__(self, total: int, stream=None, lang: str = "zh"):
         self.total, self.done = total, 0
+        self.label = "Checking" if lang == "en" else "检查"
         self.stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced
         self.enabled = total > 5 and not os.environ.get("CI") and self.stream.isatty()
 
     def step(self) -> None:
         self.done += 1
         if self.enabled:
-            self.stream.write(f"\r检查 {self.done}/{self.total}")
+            self.stream.write(f"\r{self.label} {self.done}/{self.total}")
             self.stream.flush()
 
     def close(self) -> None:
@@ -53,12 +54,13 @@ class Progress:
 
 
 def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, cache: Cache | None = None,
-              keep_model: bool = True) -> list[FileResult]:
+              keep_model: bool = True, lang: str = "zh") -> list[FileResult]:
     """Results for `paths`, in order. With `keep_model` the parsed report stays available (HTML
     output needs it); cache hits carry findings and summary only, so the cache is then read-bypassed."""
     results: list[FileResult | None] = [None] * len(paths)
     digests: dict[int, str | None] = {}
-    progress = Progress(len(paths))
+    progress = Progress(len(paths), lang=lang)
+
     todo = []
     for i, path in enumerate(paths):
         if cache is not None:

@@ -18,9 +18,46 @@ from .. import __version__
 from ..checks import all_rules
 from ..findings import SEVERITIES, SEVERITY_ZH
 from ..fingerprint import section_at
+from ..i18n import SEVERITY_EN
 from ..ruledoc import render_rule
 
 _CELL = re.compile(r"^(.+?)\[(.+?)\]\[(.+?)\]$")
+# The page's own labels in English, by their Chinese text (`t()` in the template); the report's
+# text and the template's labels stay as written.
+LABELS_EN = {
+    "gklint 检查结果": "gklint results", "：": ": ",
+    "政府信息公开工作年度报告检查结果": "Check results for annual reports on government information disclosure",
+    "检查 {n} 个文件": "Checked {n} file(s)",
+    "有错误": "errors", "有警告": "warnings", "仅提示": "info only", "未发现问题": "no problems found",
+    "实际": "actual", "应等于": "should equal",
+    "文件一览": "Files", "文件": "File", "机关": "Agency", "年度": "Year", "状态": "Status",
+    "错误": "Errors", "警告": "Warnings", "提示": "Info",
+    "按规则统计": "By rule", "代码": "Code", "说明": "Description", "级别": "Severity", "问题数": "Findings",
+    "文件数": "Files", "未发现问题。": "No problems found.",
+    "标题": "Title", "（未识别）": "(not recognised)", "表格格式": "Table format",
+    "按 {used} 年格式填写；按报告年度应为 {expected} 年格式": "filled in the {used} format; for the report's year it "
+                                                    "should be the {expected} format",
+    "（不一致）": " (mismatch)", "内容": "Content", "未能读取报告内容，见下列问题": "the report's content could not be "
+                                                                      "read; see the findings below",
+    "问题": "Findings", "问题（按报告部分）": "Findings (by report section)", "规则说明": "Rule descriptions",
+    "第 {line} 行第 {col} 列": "line {line}, column {col}",
+    "应为 {expected}，实为 {actual}，相差 {difference}": "should be {expected}, is {actual}, difference {difference}",
+    "一方": "Side", "单元格": "Cell", "数值": "Value", "位置": "Location",
+    "最可能出错的单元格：{label}，现为 {value}，应为": "Most likely wrong cell: {label}, now {value}, should be",
+    "原文": "Original", "应为": "should be", "在表中查看 ↓": "View in the table ↓",
+    "表格（按 gklint 读到的内容重绘）": "Tables (redrawn from what gklint read)", "标记：": "Legend: ",
+    "最可能出错": "most likely wrong", "有问题的单元格": "cell with a problem", "参与核对的单元格": "cell used in a check",
+    "标签与模板不一致": "label differs from the template", "缺少的行": "missing row",
+    "（第 {line} 行起）": "(from line {line})", "（缺）": " (missing)",
+    "项目": "Item", "报告开头（标题、前言）": "Beginning of the report (title, preface)",
+}
+
+
+def _labels(lang: str):
+    """`t(zh)`: a label of the page in `lang`."""
+    return (lambda zh: LABELS_EN.get(zh, zh)) if lang == "en" else (lambda zh: zh)
+
+
 # Highlight strength: a cell keeps the strongest mark any finding gives it.
 RANK = {"": 0, "hl-operand": 1, "hl-cell": 2, "hl-suspect": 3}
 
@@ -114,11 +151,11 @@ def _cell_view(rid: str, table, row, rkey: str, ckey: str, marks) -> CellView:
                     cell.kind.replace("/", "") if cell else "", cls, fid)  # n/a -> na: a CSS class
 
 
-def _table_view(rid: str, table, cells, rows, labels) -> TableView:
+def _table_view(rid: str, table, cells, rows, labels, t=_labels("zh")) -> TableView:
     d = table.definition
     # Two header rows when columns are grouped (申请人情况 › 法人或其他组织 › 商业企业 …), else one.
     grouped = any(c.group for c in d.columns)
-    top, below = [{"text": "项目", "colspan": 1, "rowspan": 2 if grouped else 1, "finding": None}], []
+    top, below = [{"text": t("项目"), "colspan": 1, "rowspan": 2 if grouped else 1, "finding": None}], []
     for c in d.columns:
         actual, fid = labels.get((table.key, c.label), (None, None))
         cell = {"text": c.label, "colspan": 1, "rowspan": 1, "actual": actual, "finding": fid}
@@ -143,7 +180,7 @@ def _table_view(rid: str, table, cells, rows, labels) -> TableView:
     return TableView(table.key, d.name, table.pos.line, [top, below] if grouped else [top], out)
 
 
-def _report_view(n: int, result, rules: dict) -> dict:
+def _report_view(n: int, result, rules: dict, t=_labels("zh")) -> dict:
     rid = f"r{n}"
     rep = result.report
     views = [FindingView(f"{rid}-f{i}", f, rules[f.code].name,
@@ -152,7 +189,7 @@ def _report_view(n: int, result, rules: dict) -> dict:
     cells, rows, labels = _marks(rid, views)
     # Findings by the section whose heading precedes them; front matter first.
     sections = rep.sections if rep else []
-    titles = {None: "报告开头（标题、前言）"}
+    titles = {None: t("报告开头（标题、前言）")}
     for s in sections:
         h = s.heading
         titles.setdefault(s.key, f"{h.ordinal}、{h.title}" if h.ordinal else h.title)
@@ -161,8 +198,8 @@ def _report_view(n: int, result, rules: dict) -> dict:
         grouped.setdefault(section_at(rep, v.f.line), []).append(v)
     groups = [(titles[k], grouped[k]) for k in titles if k in grouped]  # titles: None, then report order
     sev = Counter(f.severity for f in result.findings)
-    tables = [_table_view(rid, t, cells, rows, labels)
-              for t in sorted(rep.tables.values(), key=lambda t: t.pos.line)] if rep else []
+    tables = [_table_view(rid, table, cells, rows, labels, t)
+              for table in sorted(rep.tables.values(), key=lambda table: table.pos.line)] if rep else []
     return {
         "id": rid, "path": result.path, "report": rep, "groups": groups, "tables": tables,
         "counts": {s: sev[s] for s in SEVERITIES}, "total": len(result.findings),
@@ -174,14 +211,17 @@ def _report_view(n: int, result, rules: dict) -> dict:
 
 def render(results, summary: bool = True, lang: str = "zh") -> str:
     rules = {r.code: r for r in all_rules()}
-    reports = [_report_view(n, r, rules) for n, r in enumerate(results, 1)]
+    t = _labels(lang)
+    reports = [_report_view(n, r, rules, t) for n, r in enumerate(results, 1)]
     per_rule = Counter(f.code for r in results for f in r.findings)
     files_per_rule = Counter(code for r in results for code in {f.code for f in r.findings})
     used = [rules[c] for c in sorted(per_rule)]
     env = jinja2.Environment(loader=jinja2.PackageLoader("gklint", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.get_template("report.html.j2").render(
-        reports=reports, version=__version__, severity_zh=SEVERITY_ZH, severities=SEVERITIES,
+        reports=reports, version=__version__, severities=SEVERITIES, t=t,
+        severity_name=SEVERITY_EN if lang == "en" else SEVERITY_ZH,
+
         totals=Counter(f.severity for r in results for f in r.findings),
         rule_rows=[(r, per_rule[r.code], files_per_rule[r.code]) for r in used],
         rule_docs=[(r, render_rule(r, lang)) for r in used], lang=lang,

@@ -33,8 +33,8 @@ class Source:
     path: str
     lines: list[str] = field(default_factory=list)
     encoding: str | None = None
-    # (code, message, line) for a problem reading the file; fatal when `lines` is empty.
-    problems: list[tuple[str, str, int]] = field(default_factory=list)
+    # (code, message, line, English message) for a problem reading the file; fatal when `lines` is empty.
+    problems: list[tuple[str, str, int, str]] = field(default_factory=list)
     fatal: bool = False
     origins: list[str | None] | None = None  # per line, the place in the original document
     meta: dict[str, str] = field(default_factory=dict)  # e.g. publication date from page metadata
@@ -72,12 +72,16 @@ def read_unsupported(path: str, data: bytes) -> Source:
     src = Source(path, fatal=True)
     suffix = Path(path).suffix.lower()
     if data.startswith(OLE_MAGIC):
-        src.problems.append((*ole_finding(data), 1))
+        code, message, en = ole_finding(data)
+        src.problems.append((code, message, 1, en))
     elif data.lstrip().startswith(b"{\\rtf"):
-        src.problems.append(("GK009", "这是 RTF 文档，gklint 不读取这种格式；请另存为 .docx 后再检查", 1))
+        src.problems.append(("GK009", "这是 RTF 文档，gklint 不读取这种格式；请另存为 .docx 后再检查", 1,
+                             "This is an RTF document, a format gklint does not read; save it as .docx and check again"))
     else:
         src.problems.append(("GK009", f"不支持读取{NOT_YET.get(suffix, '这种格式')}（{suffix}）；"
-                                       "请另存为 .docx、.pdf、.html、.txt 或 .md 后再检查", 1))
+                                       "请另存为 .docx、.pdf、.html、.txt 或 .md 后再检查", 1,
+                             f"{NOT_YET_EN.get(suffix, 'This format')} ({suffix}) is not supported; save it as .docx, "
+                             ".pdf, .html, .txt or .md and check again"))
     return src
 
 
@@ -87,6 +91,7 @@ READERS = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text":
            ".pdf": read_pdf}
 # Report formats gklint does not read; listed in directory walks and refused with a clear finding.
 NOT_YET = {".doc": "旧版 Word 二进制文档", ".ofd": "OFD 版式文件", ".rtf": "RTF 文档"}
+NOT_YET_EN = {".doc": "An old binary Word document", ".ofd": "An OFD fixed-layout file", ".rtf": "An RTF document"}
 SUFFIXES = tuple(READERS)
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -130,12 +135,15 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
         size = os.path.getsize(path)
         if size > max_bytes:
             src = Source(path, fatal=True)
-            src.problems.append(("GK008", f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB），未检查；可用 --max-size 调整上限", 1))
+            src.problems.append(("GK008", f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB），未检查；可用 --max-size 调整上限", 1,
+                                 f"The file is too large ({size // 1024 // 1024} MB, limit {max_bytes // 1024 // 1024}"
+                                 " MB) and was not checked; raise the limit with --max-size"))
             return src
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as e:
         src = Source(path, fatal=True)
-        src.problems.append(("GK001", f"无法读取文件：{e.strerror or e}", 1))
+        src.problems.append(("GK001", f"无法读取文件：{e.strerror or e}", 1, f"Cannot read the file: {e.strerror or e}"))
+
         return src
     return reader_for(path, data)(path, data)

@@ -23,8 +23,8 @@ _BOMS = (
 class Decoded:
     text: str | None
     encoding: str | None
-    # Problem with the bytes: (code, message, line) or None.
-    problem: tuple[str, str, int] | None = None
+    # Problem with the bytes: (code, message, line, English message) or None.
+    problem: tuple[str, str, int, str] | None = None
 
 
 def _cjk_share(text: str) -> float:
@@ -52,9 +52,13 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as e:
                 text = data[len(bom):].decode(enc, errors="replace")
                 line = text.count("\n", 0, min(e.start, len(text))) + 1
-                return Decoded(text, enc, ("GK003", f"文件声明为 {enc}，但有无法解码的字节（约第 {line} 行起），已用替换字符代替", line))
+                return Decoded(text, enc, ("GK003", f"文件声明为 {enc}，但有无法解码的字节（约第 {line} 行起），已用替换字符代替", line,
+                                           f"The file declares {enc} but has bytes that cannot be decoded (from about "
+                                           f"line {line}); they were replaced with replacement characters"))
     if _looks_binary(data):
-        return Decoded(None, None, ("GK002", "文件是二进制数据，不是文本报告（如为 Word 或 PDF，请使用相应格式）", 1))
+        return Decoded(None, None, ("GK002", "文件是二进制数据，不是文本报告（如为 Word 或 PDF，请使用相应格式）", 1,
+                                    "The file is binary data, not a text report (for Word or PDF, use the matching "
+                                    "format)"))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -70,5 +74,10 @@ def decode(data: bytes) -> Decoded:
     bad = text.count("\ufffd")
     if bad <= max(16, len(text) // 100):
         line = data[:first_bad].count(b"\n") + 1
-        return Decoded(text, "utf-8", ("GK003", f"文件含 {bad} 处无效的 UTF-8 字节（第一处在第 {line} 行），已用替换字符代替；请确认文件编码", line))
-    return Decoded(None, None, ("GK002", "无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030）；请另存为 UTF-8 文本", 1))
+        return Decoded(text, "utf-8", ("GK003", f"文件含 {bad} 处无效的 UTF-8 字节（第一处在第 {line} 行），已用替换字符代替；请确认文件编码", line,
+                                       f"The file has {bad} invalid UTF-8 bytes (the first on line {line}); they were "
+                                       "replaced with replacement characters. Check the file's encoding"))
+    return Decoded(None, None, ("GK002", "无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030）；请另存为 UTF-8 文本", 1,
+                                "The file's encoding is not recognised (not UTF-8, UTF-16 or GB18030); save it as "
+                                "UTF-8 text"))
+

@@ -446,8 +446,9 @@ def read_html(path: str, data: bytes) -> Source:
     decoded = _decode(data)
     src = Source(path, encoding=decoded.encoding)
     if decoded.problem:
-        code, message, _ = decoded.problem  # its line is one of the page source, not of the text read
-        src.problems.append((code, message + "（行号指网页源代码）", 1))
+        code, message, _, en = decoded.problem  # its line is one of the page source, not of the text read
+        src.problems.append((code, message + "（行号指网页源代码）", 1, en + " (the line is one of the page source)"))
+
     if decoded.text is None:
         src.fatal = True
         return src
