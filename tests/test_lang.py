@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from gklint.checks import all_rules
 from gklint.cli import main
 from gklint.i18n import CJK, origin_en, unquoted_cjk
+from gklint.resources import resource_dir
 from gklint.ruledoc import rules_markdown, rules_markdown_en
 
 from conftest import SEEDS
@@ -199,3 +201,57 @@ def test_html_page_labels_in_english(capsys):
     assert own and not any(CJK.search("".join(o)) for o in own)
     assert "“（一）予以公开”" in en  # the report's own text stays Chinese
 
+
+
+def _copy_packs(tmp_path):
+    for f in resource_dir("rules").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    return tmp_path
+
+
+def _break(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file,old,new,where,message", [
+    ("gov-2021.yaml", "rows: [licensing]", "rows: [nope]", "tables.t2_5.rows.0", "row 'nope' is not defined in row_defs"),
+    ("gov-2021.yaml", "template: \"2021\"\n", "", "template", "required but missing"),
+    ("common.yaml", "assert: t4[ALL][F05] = sum(t4[ALL][F01..F04])", "assert: t4[ALL][F05] = sum(t4[ALL][F01..F99])",
+     "relations.3.assert", "unknown column 'F99'"),
+    ("common.yaml", "assert: t3[$row][C7] = sum(t3[$row][C1..C6])", "assert: t3[$row][C7] == C1",
+     "relations.1.assert", "cannot parse the equation"),
+    ("gov-2021.yaml", "kind: amount, units: [万元]", "kind: money", "tables.t2_8.columns.0.kind", "kind should be"),
+])
+def test_pack_errors_in_english(tmp_path, capsys, file, old, new, where, message):
+    packs = _copy_packs(tmp_path)
+    _break(packs / file, old, new)
+    seed = str(next(SEEDS.glob("001_*")))
+    assert main(["check", "--no-cache", "--lang", "en", "--pack", str(packs / "gov-2021.yaml"), seed]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gklint: rule pack error: {packs / file}:"), err
+    assert f": {where}: {message}" in err and not unquoted_cjk(err), err
+    assert main(["check", "--no-cache", "--pack", str(packs / "gov-2021.yaml"), seed]) == 2
+    assert "gklint: 规则包错误: " in capsys.readouterr().err  # Chinese stays the default
+
+
+@pytest.mark.parametrize("body,key,message", [
+    ('fail-on = "sometimes"\n', "fail-on", 'should be error, warning, info or never, got "sometimes"'),
+    ('selct = ["GK3"]\n', "selct", "unknown setting (did you mean select?)"),
+    ('select = ["GK999"]\n', "select[1]", "no rule code starts with GK999"),
+    ('packs = ["missing.yaml"]\n', "packs[1]", "rule pack error: "),
+    ('[[suppress]]\ncode = "GK302"\nfile = "a.txt"\n', "suppress[1]", "reason is missing"),
+])
+def test_config_errors_in_english(tmp_path, capsys, monkeypatch, body, key, message):
+    seed = tmp_path / "a.txt"
+    shutil.copy(next(SEEDS.glob("001_*")), seed)
+    config = tmp_path / "gklint.toml"
+    config.write_text(body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--lang", "en", str(seed)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gklint: configuration error: {config}:"), err
+    assert f": {key}: {message}" in err and not unquoted_cjk(err), err
+    assert main(["check", "--no-cache", str(seed)]) == 2
+    assert "gklint: 配置错误: " in capsys.readouterr().err  # Chinese stays the default

@@ -133,14 +133,15 @@ def _plan(args, files: list[str]):
         shared = configs[0] if configs and all(c is configs[0] for c in configs) else None
         run_cfg = finder.for_dir(os.getcwd()) or shared
     except ConfigError as e:
-        raise _UsageError(_msg(args, f"gklint: 配置错误: {e}", f"gklint: configuration error: {e}")) from None
+        raise _UsageError(_msg(args, f"gklint: 配置错误: {e}",
+                               f"gklint: configuration error: {e.text('en')}")) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
                                              or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
     set_data_cache(cache_dir)
     try:
         cli_packs = {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
     except PackError as e:
-        raise _UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e}")) from None
+        raise _UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e.text('en')}")) from None
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())

@@ -16,7 +16,11 @@ from .resources import resource_dir
 
 
 class ExprError(ValueError):
-    pass
+    """`str(e)` is Chinese; `e.en` is the message in English."""
+
+    def __init__(self, message: str, en: str | None = None):
+        super().__init__(message)
+        self.en = en or message
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +104,8 @@ class _Compile(Transformer):
     def equation(self, lhs: list[Term], rhs: list[Term]) -> tuple[Term, ...]:
         for t in lhs + rhs:
             if t.ref and not t.summed and (t.ref.row.kind in _MULTI or t.ref.col.kind in _MULTI):
-                raise ExprError(f"{t.ref.table}[..][..] 选取多个单元格，只能写在 sum(...) 里")
+                raise ExprError(f"{t.ref.table}[..][..] 选取多个单元格，只能写在 sum(...) 里",
+                                f"{t.ref.table}[..][..] selects several cells and may only appear inside sum(...)")
         return tuple(lhs) + tuple(Term(-t.coef, t.ref, -t.const, t.summed) for t in rhs)
 
 
@@ -109,10 +114,11 @@ def parse_equation(source: str) -> Equation:
     try:
         tree = _parser().parse(source)
     except LarkError as e:
-        raise ExprError(f"无法解析关系式：{str(e).splitlines()[0]}") from None
+        raise ExprError(f"无法解析关系式：{str(e).splitlines()[0]}",
+                        f"cannot parse the equation: {str(e).splitlines()[0]}") from None
     try:
         terms = _Compile().transform(tree)
     except Exception as e:  # lark wraps transformer errors in VisitError
         cause = getattr(e, "orig_exc", e)
-        raise ExprError(str(cause)) from None
+        raise ExprError(str(cause), getattr(cause, "en", None)) from None
     return Equation(source, terms)

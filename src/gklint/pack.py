@@ -25,11 +25,18 @@ KINDS = ("count", "amount", "signed")
 
 
 class PackError(Exception):
-    def __init__(self, path: Path, keypath: list, message: str):
+    """`str(e)` is Chinese; `e.text("en")` gives the same `file:line: key: message` in English."""
+
+    def __init__(self, path: Path, keypath: list, message: str, en: str | None = None):
         self.path, self.keypath = path, keypath
         self.line = _line_of(path, keypath)
-        where = ".".join(str(k) for k in keypath) or "(top)"
-        super().__init__(f"{path}:{self.line}: {where}: {message}")
+        self.where = ".".join(str(k) for k in keypath) or "(top)"
+        self.message, self.en = message, en or message
+        super().__init__(self.text())
+
+    def text(self, lang: str = "zh") -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.path}:{self.line}:{where} {self.en if lang == 'en' else self.message}"
 
 
 def _line_of(path: Path, keypath: list) -> int:
@@ -189,25 +196,28 @@ def _parse_yaml(text: str):
 def _load_yaml(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
     """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
     if path in seen:
-        raise PackError(path, ["extends"], "extends 形成循环")
+        raise PackError(path, ["extends"], "extends 形成循环", en="extends forms a cycle")
     try:
         data = _parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise PackError(path, [], f"无法读取规则包：{e.strerror or e}") from None
+        raise PackError(path, [], f"无法读取规则包：{e.strerror or e}",
+                        en=f"cannot read the rule pack: {e.strerror or e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        err = PackError(path, [], f"YAML 语法错误：{getattr(e, 'problem', e)}")
+        err = PackError(path, [], f"YAML 语法错误：{getattr(e, 'problem', e)}",
+                        en=f"YAML syntax error: {getattr(e, 'problem', e)}")
         if mark is not None:
-            err.line = mark.line + 1
-            err.args = (f"{path}:{err.line}: YAML 语法错误：{getattr(e, 'problem', e)}",)
+            err.line, err.where = mark.line + 1, ""
+            err.args = (err.text(),)
         raise err from None
     if not isinstance(data, dict):
-        raise PackError(path, [], "规则包顶层必须是映射（key: value）")
+        raise PackError(path, [], "规则包顶层必须是映射（key: value）",
+                        en="the top level of a rule pack must be a mapping (key: value)")
     chain = [path]
     parent = data.pop("extends", None)
     if parent is not None:
         if not isinstance(parent, str):
-            raise PackError(path, ["extends"], "extends 必须是文件名")
+            raise PackError(path, ["extends"], "extends 必须是文件名", en="extends must be a file name")
         base, parents = _load_yaml(path.parent / parent, seen + (path,))
         data = _merge(base, data)
         chain += parents
@@ -220,7 +230,7 @@ class _Validator:
     def __init__(self, chain: list[Path]):
         self.chain = chain
 
-    def fail(self, keypath: list, message: str):
+    def fail(self, keypath: list, message: str, en: str):
         # Report the error in the first file of the chain that mentions the key path.
         for path in self.chain:
             try:
@@ -228,27 +238,28 @@ class _Validator:
             except (OSError, yaml.YAMLError):
                 continue
             if _has_path(node, keypath[:1]):
-                raise PackError(path, keypath, message)
-        raise PackError(self.chain[0], keypath, message)
+                raise PackError(path, keypath, message, en)
+        raise PackError(self.chain[0], keypath, message, en)
 
     def need(self, obj: Any, name: str, typ: type | tuple, keypath: list, required: bool = True):
         if not isinstance(obj, dict):
-            self.fail(keypath, "应为映射")
+            self.fail(keypath, "应为映射", "should be a mapping")
         if name not in obj or obj[name] is None:
             if required:
-                self.fail(keypath + [name], "缺少必填项")
+                self.fail(keypath + [name], "缺少必填项", "required but missing")
             return None
         val = obj[name]
         if not isinstance(val, typ):
             want = typ.__name__ if isinstance(typ, type) else "/".join(t.__name__ for t in typ)
-            self.fail(keypath + [name], f"类型应为 {want}，实际为 {type(val).__name__}")
+            self.fail(keypath + [name], f"类型应为 {want}，实际为 {type(val).__name__}",
+                      f"should be of type {want}, got {type(val).__name__}")
         return val
 
     def strings(self, obj: dict, name: str, keypath: list, required: bool = False) -> tuple[str, ...]:
         val = self.need(obj, name, list, keypath, required) or []
         for i, v in enumerate(val):
             if not isinstance(v, str) or not v.strip():
-                self.fail(keypath + [name, i], "应为非空字符串")
+                self.fail(keypath + [name, i], "应为非空字符串", "should be a non-empty string")
         return tuple(val)
 
 
@@ -269,7 +280,7 @@ def _build(data: dict, chain: list[Path]) -> Pack:
     years = v.need(data, "years", dict, [], required=False) or {}
     for k in years:
         if k not in ("min", "max") or not isinstance(years[k], int):
-            v.fail(["years", k], "years 只能有整数 min / max")
+            v.fail(["years", k], "years 只能有整数 min / max", "years may only have integer min / max")
 
     sections = []
     for i, s in enumerate(v.need(data, "sections", list, [])):
@@ -278,7 +289,8 @@ def _build(data: dict, chain: list[Path]) -> Pack:
             v.need(s, "key", str, kp), v.need(s, "number", int, kp), v.need(s, "title", str, kp),
             v.strings(s, "variants", kp)))
     if [s.number for s in sections] != list(range(1, len(sections) + 1)):
-        v.fail(["sections"], "sections 的 number 必须从 1 起连续编号")
+        v.fail(["sections"], "sections 的 number 必须从 1 起连续编号",
+               "the numbers of sections must run 1, 2, 3, ... without gaps")
     section_keys = {s.key for s in sections}
 
     tables: dict[str, TableDef] = {}
@@ -286,30 +298,31 @@ def _build(data: dict, chain: list[Path]) -> Pack:
         kp = ["tables", tkey]
         section = v.need(t, "section", str, kp)
         if section not in section_keys:
-            v.fail(kp + ["section"], f"未知的部分 {section!r}，应为 {sorted(section_keys)} 之一")
+            v.fail(kp + ["section"], f"未知的部分 {section!r}，应为 {sorted(section_keys)} 之一",
+                   f"unknown section {section!r}, should be one of {sorted(section_keys)}")
         columns = []
         for i, c in enumerate(v.need(t, "columns", list, kp)):
             ckp = kp + ["columns", i]
             kind = v.need(c, "kind", str, ckp, required=False) or "count"
             if kind not in KINDS:
-                v.fail(ckp + ["kind"], f"kind 应为 {KINDS} 之一")
+                v.fail(ckp + ["kind"], f"kind 应为 {KINDS} 之一", f"kind should be one of {KINDS}")
             columns.append(ColumnDef(v.need(c, "key", str, ckp), v.need(c, "label", str, ckp), kind,
                                      v.strings(c, "units", ckp), v.need(c, "group", str, ckp, required=False)))
         if len({c.key for c in columns}) != len(columns):
-            v.fail(kp + ["columns"], "列的 key 重复")
+            v.fail(kp + ["columns"], "列的 key 重复", "duplicate column key")
         row_defs = {}
         for rkey, r in (v.need(t, "row_defs", dict, kp) or {}).items():
             rkp = kp + ["row_defs", rkey]
             if not isinstance(r, dict):
-                v.fail(rkp, "应为映射")
+                v.fail(rkp, "应为映射", "should be a mapping")
             label = r.get("label")
             if label is not None and not isinstance(label, str):
-                v.fail(rkp + ["label"], "label 应为字符串或 null")
+                v.fail(rkp + ["label"], "label 应为字符串或 null", "label should be a string or null")
             row_defs[rkey] = RowDef(rkey, label, v.strings(r, "sets", rkp))
         rows = v.strings(t, "rows", kp, required=True)
         for i, r in enumerate(rows):
             if r not in row_defs:
-                v.fail(kp + ["rows", i], f"行 {r!r} 未在 row_defs 中定义")
+                v.fail(kp + ["rows", i], f"行 {r!r} 未在 row_defs 中定义", f"row {r!r} is not defined in row_defs")
         tables[tkey] = TableDef(
             tkey, v.need(t, "name", str, kp), section, v.strings(t, "anchors", kp, required=True),
             v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp))
@@ -319,17 +332,17 @@ def _build(data: dict, chain: list[Path]) -> Pack:
         kp = ["relations", i]
         code = v.need(r, "code", str, kp)
         if not (len(code) == 5 and code.startswith("GK3") and code[2:].isdigit()):
-            v.fail(kp + ["code"], "勾稽关系的代码应为 GK3xx")
+            v.fail(kp + ["code"], "勾稽关系的代码应为 GK3xx", "the code of a relation should be GK3xx")
         table = v.need(r, "table", str, kp)
         if table not in tables:
-            v.fail(kp + ["table"], f"未知的表 {table!r}")
+            v.fail(kp + ["table"], f"未知的表 {table!r}", f"unknown table {table!r}")
         each = v.need(r, "each", str, kp, required=False)
         if each not in (None, "row", "col"):
-            v.fail(kp + ["each"], "each 应为 row 或 col")
+            v.fail(kp + ["each"], "each 应为 row 或 col", "each should be row or col")
         try:
             eq = parse_equation(v.need(r, "assert", str, kp))
         except ExprError as e:
-            v.fail(kp + ["assert"], str(e))
+            v.fail(kp + ["assert"], str(e), e.en)
         _check_equation(v, kp, eq, each, tables)
         relations.append(Relation(v.need(r, "id", str, kp), code, table, each, eq,
                                   v.need(r, "about", str, kp, required=False) or ""))
@@ -339,7 +352,7 @@ def _build(data: dict, chain: list[Path]) -> Pack:
     for i, ref in enumerate(v.strings(markers, "rows", ["markers"])):
         tkey, _, rkey = ref.partition(".")
         if tkey not in tables or rkey not in tables[tkey].row_defs:
-            v.fail(["markers", "rows", i], f"{ref!r} 不是已定义的 表.行")
+            v.fail(["markers", "rows", i], f"{ref!r} 不是已定义的 表.行", f"{ref!r} is not a defined table.row")
         marker_rows.append((tkey, rkey))
     title = v.need(data, "title", dict, [], required=False) or {}
     return Pack(
@@ -361,31 +374,35 @@ def _content(v: _Validator, data: dict) -> dict:
             out[name] = {}
             for item in val:
                 if not isinstance(item, str) or not item.strip():
-                    v.fail(kp + [item], "条目名应为非空字符串")
+                    v.fail(kp + [item], "条目名应为非空字符串", "an item name should be a non-empty string")
                 out[name][item] = v.strings(val, item, kp, required=True)
                 if not out[name][item]:
-                    v.fail(kp + [item], "至少需要一个词语")
+                    v.fail(kp + [item], "至少需要一个词语", "needs at least one phrase")
         else:
-            v.fail(kp, "应为词语列表，或条目到词语列表的映射")
+            v.fail(kp, "应为词语列表，或条目到词语列表的映射",
+                   "should be a list of phrases, or a mapping of item names to lists of phrases")
     return out
 
 
 def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tables: dict) -> None:
     bound = {"row"} if each == "row" else {"col"} if each == "col" else set()
     if eq.variables() - bound:
-        v.fail(kp + ["assert"], f"变量 {sorted(eq.variables() - bound)} 未由 each 绑定")
+        v.fail(kp + ["assert"], f"变量 {sorted(eq.variables() - bound)} 未由 each 绑定",
+               f"variables {sorted(eq.variables() - bound)} are not bound by each")
     for t in eq.terms:
         if not t.ref:
             continue
         table = tables.get(t.ref.table)
         if table is None:
-            v.fail(kp + ["assert"], f"未知的表 {t.ref.table!r}")
+            v.fail(kp + ["assert"], f"未知的表 {t.ref.table!r}", f"unknown table {t.ref.table!r}")
         cols = {c.key for c in table.columns}
-        for sel, known, what in ((t.ref.row, set(table.row_defs), "行"), (t.ref.col, cols, "列")):
+        for sel, known, what, what_en in ((t.ref.row, set(table.row_defs), "行", "row"),
+                                          (t.ref.col, cols, "列", "column")):
             names = [sel.a, sel.b] if sel.kind == "range" else [sel.a] if sel.kind == "key" else []
             for n in names:
                 if n not in known:
-                    v.fail(kp + ["assert"], f"未知的{what} {n!r}（表 {t.ref.table}）")
+                    v.fail(kp + ["assert"], f"未知的{what} {n!r}（表 {t.ref.table}）",
+                           f"unknown {what_en} {n!r} (table {t.ref.table})")
 
 
 def load_pack(path: Path) -> Pack:
