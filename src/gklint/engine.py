@@ -28,7 +28,6 @@ MAX_LINES = 100_000  # reports have hundreds of lines; beyond this the input is 
 class Options:
     template: str | None = None  # force a template version ("2019"/"2021"); None: by report year
     max_bytes: int = MAX_BYTES
-    packs: dict[str, Pack] | None = None
     # Settings rules read from the report (report.settings): "issuer" ("department"/"government"),
     # "deadlines" ({"department": "01-31", "government": "03-31"}), filled from configuration.
     settings: dict = field(default_factory=dict)

@@ -60,7 +60,6 @@ def rules_markdown() -> str:
         fam = FAMILIES.get(r.code[:3], r.code[:3])
         if fam != family:
             out += [f"## {fam}", "", "| 代码 | 名称 | 级别 | 说明 |", "|---|---|---|---|"]
-            rows_start = len(out)
             family = fam
         out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {SEVERITY_ZH[r.severity]} | {r.summary} |")
     out.append("")

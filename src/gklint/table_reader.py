@@ -16,11 +16,10 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
-from .expr import Sel
 from .lexer import NA_VALUES, LexCell, is_value
 from .model import BLANK, NA, NUMBER, TEXT, Cell, HeaderCell, Pos, Report, Row, Table
 from .normalize import key
-from .pack import Pack, TableDef
+from .pack import Pack
 
 NUM_RE = re.compile(r"^(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>元|万元|件|项|个|次|%)?$")
 MAX_SPLITS = 200_000  # enumeration bound for one row; beyond it the row is reported unreadable

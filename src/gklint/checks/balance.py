@@ -97,7 +97,7 @@ def _keys(sel: Sel, binding: dict, order: list[str], rows_present: dict[str, tup
 
 
 def expand(relation: Relation, definition: TableDef, rows_present: dict[str, tuple]):
-    """Yield (binding, {(row, col): coef}, const, lhs_cells) for every instance of a relation."""
+    """Yield (binding, {(row, col): coef}, const) for every instance of a relation."""
     cols = [c.key for c in definition.columns]
     row_order = list(definition.rows) + [r for r in rows_present if r not in definition.rows]
     values = row_order if relation.each == "row" else cols if relation.each == "col" else [None]
@@ -106,7 +106,6 @@ def expand(relation: Relation, definition: TableDef, rows_present: dict[str, tup
             continue
         binding = {"row": v, "col": v}
         terms: dict[tuple[str, str], int] = {}
-        lhs: set[tuple[str, str]] = set()
         const = 0
         for t in relation.equation.terms:
             if t.ref is None:
@@ -115,9 +114,7 @@ def expand(relation: Relation, definition: TableDef, rows_present: dict[str, tup
             for r in _keys(t.ref.row, binding, row_order, rows_present):
                 for c in _keys(t.ref.col, binding, cols, rows_present):
                     terms[(r, c)] = terms.get((r, c), 0) + t.coef
-                    if t.coef > 0:
-                        lhs.add((r, c))
-        yield v, {k: c for k, c in terms.items() if c}, const, lhs
+        yield v, {k: c for k, c in terms.items() if c}, const
 
 
 def row_constraints(pack: Pack, table_key: str, row_key: str):
@@ -134,7 +131,7 @@ def row_constraints(pack: Pack, table_key: str, row_key: str):
         if not all(t.ref is None or (t.ref.row.kind == "var" and rel.each == "row")
                    or (t.ref.row.kind == "key" and t.ref.row.a == row_key) for t in rel.equation.terms):
             continue
-        for _, terms, const, _ in expand(rel, definition, {row_key: definition.row_defs[row_key].sets}):
+        for _, terms, const in expand(rel, definition, {row_key: definition.row_defs[row_key].sets}):
             if terms and all(r == row_key for r, _ in terms):
                 idx = [(cols.index(c), coef) for (_, c), coef in terms.items()]
                 out.append(lambda nums, idx=idx, const=const: sum(nums[i] * k for i, k in idx) + const == 0)
@@ -148,14 +145,14 @@ def evaluate(report: Report, pack: Pack) -> list[Instance]:
         if table is None or table.version != pack.template:
             continue  # a table of another version (e.g. 2019's 第二十条第（九）项) has no relations here
         present = {k: r.sets for k, r in table.rows.items()}
-        for binding, terms, const, lhs in expand(rel, table.definition, present):
+        for binding, terms, const in expand(rel, table.definition, present):
             inst = Instance(rel, table, binding, terms, const)
-            _compute(inst, lhs)
+            _compute(inst)
             out.append(inst)
     return out
 
 
-def _compute(inst: Instance, lhs_cells: set) -> None:
+def _compute(inst: Instance) -> None:
     table = inst.table
     total = Decimal(inst.const)
     left = right = Decimal(0)

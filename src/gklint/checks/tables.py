@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..i18n import q, table_en
 from ..model import BLANK, NA, NUMBER, Report, Table
-from ..normalize import key
 from . import rule
 
 MISSING = rule("GK201", "table-missing", "error", "缺少模板规定的表格",
