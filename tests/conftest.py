@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from gklint.engine import Options, check_file
 from gklint.pack import builtin_packs
+from gklint.resources import resource_dir
 
 # The CLI's findings cache goes to a temporary directory, never into the repository.
 os.environ.setdefault("GKLINT_CACHE_DIR", tempfile.mkdtemp(prefix="gklint-test-cache-"))
@@ -43,3 +45,17 @@ def codes(result) -> list[str]:
 @pytest.fixture(scope="session")
 def packs():
     return builtin_packs()
+
+
+def copy_packs(directory: Path) -> Path:
+    """The shipped rule packs copied into `directory`: tests break copies, never the originals."""
+    for f in resource_dir("rules").glob("*.yaml"):
+        shutil.copy(f, directory / f.name)
+    return directory
+
+
+def edit_text(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file; the fixture text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -6,11 +6,10 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, seed
+from conftest import ROOT, SEEDS, copy_packs, edit_text, seed
 from gklint.checks import all_rules
 from gklint.cli import main
 from gklint.ruledoc import rules_markdown
@@ -82,12 +81,9 @@ def test_template_override(capsys):
 
 
 def test_custom_pack_and_broken_pack(capsys, tmp_path):
-    from gklint.resources import resource_dir
-    for f in resource_dir("rules").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    pack = tmp_path / "gov-2021.yaml"
+    pack = copy_packs(tmp_path) / "gov-2021.yaml"
     assert run(capsys, "check", "--pack", str(pack), str(seed("002")))[0] == 0
-    pack.write_text(pack.read_text(encoding="utf-8").replace("rows: [licensing]", "rows: [nope]"), encoding="utf-8")
+    edit_text(pack, "rows: [licensing]", "rows: [nope]")
     code, out, err = run(capsys, "check", "--pack", str(pack), str(seed("002")))
     assert code == 2 and out == ""
     assert f"{pack}:" in err and "tables.t2_5.rows.0" in err

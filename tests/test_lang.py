@@ -12,10 +12,9 @@ import pytest
 from gklint.checks import all_rules
 from gklint.cli import main
 from gklint.i18n import CJK, origin_en, unquoted_cjk
-from gklint.resources import resource_dir
 from gklint.ruledoc import rules_markdown, rules_markdown_en
 
-from conftest import SEEDS
+from conftest import SEEDS, copy_packs, edit_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -203,18 +202,6 @@ def test_html_page_labels_in_english(capsys):
 
 
 
-def _copy_packs(tmp_path):
-    for f in resource_dir("rules").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    return tmp_path
-
-
-def _break(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize("file,old,new,where,message", [
     ("gov-2021.yaml", "rows: [licensing]", "rows: [nope]", "tables.t2_5.rows.0", "row 'nope' is not defined in row_defs"),
     ("gov-2021.yaml", "template: \"2021\"\n", "", "template", "required but missing"),
@@ -225,8 +212,8 @@ def _break(path, old, new):
     ("gov-2021.yaml", "kind: amount, units: [万元]", "kind: money", "tables.t2_8.columns.0.kind", "kind should be"),
 ])
 def test_pack_errors_in_english(tmp_path, capsys, file, old, new, where, message):
-    packs = _copy_packs(tmp_path)
-    _break(packs / file, old, new)
+    packs = copy_packs(tmp_path)
+    edit_text(packs / file, old, new)
     seed = str(next(SEEDS.glob("001_*")))
     assert main(["check", "--no-cache", "--lang", "en", "--pack", str(packs / "gov-2021.yaml"), seed]) == 2
     err = capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, codes, lint, lint_text, seed
+from conftest import CORPUS, lint, lint_text, seed
 from test_rules import edited
 
 from gklint.textscan import to_int

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
+from conftest import copy_packs, edit_text
 from gklint.expr import ExprError, parse_equation
-from gklint.pack import PackError, builtin_packs, load_pack, pack_for_year
-from gklint.resources import resource_dir
+from gklint.pack import PackError, load_pack, pack_for_year
 
 
 def test_builtin_packs_shape(packs):
@@ -34,20 +32,8 @@ def test_pack_by_year(packs, year, template):
     assert pack_for_year(year, packs).template == template
 
 
-def _copy_packs(tmp_path):
-    for f in resource_dir("rules").glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-    return tmp_path / "gov-2021.yaml"
-
-
-def _break(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_copied_pack_loads(tmp_path):
-    pack = load_pack(_copy_packs(tmp_path))
+    pack = load_pack(copy_packs(tmp_path) / "gov-2021.yaml")
     assert pack.template == "2021" and len(pack.tables) == 6
 
 
@@ -62,8 +48,8 @@ def test_copied_pack_loads(tmp_path):
     ("gov-2021.yaml", "kind: amount, units: [万元]", "kind: money", "tables.t2_8.columns.0.kind", "kind 应为"),
 ])
 def test_broken_pack_names_file_line_and_key(tmp_path, file, old, new, where, message):
-    main = _copy_packs(tmp_path)
-    _break(tmp_path / file, old, new)
+    main = copy_packs(tmp_path) / "gov-2021.yaml"
+    edit_text(tmp_path / file, old, new)
     with pytest.raises(PackError) as err:
         load_pack(main)
     text = str(err.value)
@@ -74,8 +60,8 @@ def test_broken_pack_names_file_line_and_key(tmp_path, file, old, new, where, me
 
 
 def test_yaml_syntax_error_has_line(tmp_path):
-    main = _copy_packs(tmp_path)
-    _break(main, "years: {min: 2021}", "years: {min: 2021")
+    main = copy_packs(tmp_path) / "gov-2021.yaml"
+    edit_text(main, "years: {min: 2021}", "years: {min: 2021")
     with pytest.raises(PackError) as err:
         load_pack(main)
     assert "YAML 语法错误" in str(err.value) and err.value.line > 1
@@ -89,8 +75,8 @@ def test_extends_cycle(tmp_path):
 
 
 def test_yaml_is_loaded_safely(tmp_path):
-    main = _copy_packs(tmp_path)
-    _break(main, "name: ", "name: !!python/object/apply:os.system ['echo pwned'] #")
+    main = copy_packs(tmp_path) / "gov-2021.yaml"
+    edit_text(main, "name: ", "name: !!python/object/apply:os.system ['echo pwned'] #")
     with pytest.raises(PackError):
         load_pack(main)
 
