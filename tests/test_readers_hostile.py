@@ -170,22 +170,23 @@ def test_text_that_is_not_a_report(tmp_path):
     assert codes(res) == ["GK005"]
 
 
-def test_encrypted_pdf(tmp_path):
+def _encrypted_pdf(user_password: str, algorithm: str) -> bytes:
     pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minimal_pdf([TEXT_PAGE], FONT))))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
-    assert "加密" in only(lint(write(tmp_path, "enc.pdf", out.getvalue())), "GK013").message
+    return out.getvalue()
+
+
+def test_encrypted_pdf(tmp_path):
+    data = _encrypted_pdf("secret", "RC4-128")
+    assert "加密" in only(lint(write(tmp_path, "enc.pdf", data)), "GK013").message
 
 
 def test_pdf_with_only_an_owner_password_is_read(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minimal_pdf([TEXT_PAGE], FONT))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
-    out = io.BytesIO()
-    writer.write(out)
-    assert codes(lint(write(tmp_path, "restricted.pdf", out.getvalue()))) == ["GK005"]
+    data = _encrypted_pdf("", "AES-256")
+    assert codes(lint(write(tmp_path, "restricted.pdf", data))) == ["GK005"]
 
 
 def test_ten_thousand_pages_are_refused_cheaply(tmp_path):
