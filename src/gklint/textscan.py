@@ -24,6 +24,13 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def folded_paragraphs(report):
+    """(item, folded text) for every non-empty paragraph and sub-heading of a report."""
+    for it in report.text_items():
+        if it.type in ("TEXT", "SUBHEADING") and it.text:
+            yield it, fold(it.text)
+
+
 def to_int(text: str) -> int | None:
     """The value of a count in digits or Chinese numerals; None when it is not one."""
     text = text.strip().replace(",", "")

@@ -9,7 +9,7 @@ from datetime import date
 
 from ..i18n import q
 from ..model import Pos, Report
-from ..textscan import fold, issuer, parse_date
+from ..textscan import fold, folded_paragraphs, issuer, parse_date
 from . import rule
 
 NO_YEAR = rule("GK701", "report-year-unknown", "error", "无法确定报告年度",
@@ -116,16 +116,10 @@ def date_en(y: int, m: int, d: int) -> str:
     return f"{d} {MONTHS[m - 1]} {y}" if 1 <= m <= 12 else f"{y}-{m}-{d}"
 
 
-def _texts(report: Report):
-    for it in report.text_items():
-        if it.type in ("TEXT", "SUBHEADING") and it.text:
-            yield it, fold(it.text)
-
-
 def _period(report: Report):
     y = report.year
     mentioned = False
-    for it, text in _texts(report):
+    for it, text in folded_paragraphs(report):
         for m in PERIOD_RE.finditer(text):
             mentioned = True
             if y is None:

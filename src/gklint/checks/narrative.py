@@ -10,7 +10,7 @@ import re
 
 from ..i18n import q
 from ..model import NUMBER, Pos, Report
-from ..textscan import NUM, clauses, contains, fold, phrase_re, to_int
+from ..textscan import NUM, clauses, contains, folded_paragraphs, phrase_re, to_int
 from . import rule
 
 APPLICATIONS = rule("GK601", "text-application-count", "warning", "正文所述政府信息公开申请数与表三不一致",
@@ -100,12 +100,6 @@ def _sum(*values):
     return None if any(v is None for v in values) else sum(values)
 
 
-def _paragraphs(report: Report):
-    for it in report.text_items():
-        if it.type in ("TEXT", "SUBHEADING") and it.text:
-            yield it, fold(it.text)
-
-
 def check(report: Report):
     if not report.looks_like_report() or report.expected is None:
         return
@@ -123,7 +117,7 @@ def check(report: Report):
     no_review, no_suits = phrase_re(pack.words("no_review")), phrase_re(pack.words("no_litigation"))
     no_notice = phrase_re(pack.words("no_fee_notice"))
     other = pack.words("not_applications")
-    for it, text in _paragraphs(report):
+    for it, text in folded_paragraphs(report):
         def pos(offset: int) -> Pos:
             return Pos(it.line, it.col + offset)
 
