@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 from .engine import FileResult
-from .findings import SEVERITY_ZH
+from .findings import SEVERITIES, SEVERITY_ZH
 
 
 def text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
@@ -34,7 +34,7 @@ def _summary(results: list[FileResult], lang: str = "zh") -> str:
     tail = f"；已按配置忽略 {hidden} 项。" if hidden else "。"
     if not total:
         return f"检查 {files} 个文件，未发现问题{tail}"
-    parts = "，".join(f"{SEVERITY_ZH[s]} {sev[s]}" for s in ("error", "warning", "info") if sev[s])
+    parts = "，".join(f"{SEVERITY_ZH[s]} {sev[s]}" for s in SEVERITIES if sev[s])
     return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）{tail}"
 
 
@@ -47,7 +47,7 @@ def _summary_en(files: int, with_findings: int, total: int, sev: Counter, hidden
     if not total:
         return f"Checked {_plural(files, 'file')}, no problems found{tail}"
     parts = ", ".join(f"{sev['info']} info" if s == "info" else _plural(sev[s], s)
-                      for s in ("error", "warning", "info") if sev[s])
+                      for s in SEVERITIES if sev[s])
     return f"Checked {_plural(files, 'file')}, {with_findings} with problems: {_plural(total, 'finding')} ({parts}){tail}"
 
 
@@ -58,7 +58,7 @@ def as_json(results: list[FileResult], lang: str = "zh") -> str:
         files.append({"path": r.path, **{k: r.info.get(k) for k in keys},
                       "findings": [f.to_json(lang) for f in r.findings]})
     sev = Counter(f.severity for r in results for f in r.findings)
-    summary = {"files": sum(1 for r in results if not r.info.get("config")), **{s: sev[s] for s in ("error", "warning", "info")}}
+    summary = {"files": sum(1 for r in results if not r.info.get("config")), **{s: sev[s] for s in SEVERITIES}}
     hidden = sum(r.info.get("suppressed", 0) for r in results)
     if hidden:
         summary["suppressed"] = hidden
