@@ -167,14 +167,14 @@ def test_gk803_fingerprint_does_not_depend_on_the_similarity_figure():
     from gklint.findings import Finding
     from gklint.fingerprint import fingerprint
 
-    a = Finding("GK803", "warning", "与上一年度报告的文字相似度为 97%", data={"anchor": "narrative", "similarity": 0.97})
-    b = Finding("GK803", "warning", "与上一年度报告的文字相似度为 93%", data={"anchor": "narrative", "similarity": 0.93})
+    a = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 97%"}, data={"anchor": "narrative", "similarity": 0.97})
+    b = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 93%"}, data={"anchor": "narrative", "similarity": 0.93})
     assert fingerprint(a, None) == fingerprint(b, None)
 
 
 def test_rule_data_never_overwrites_core_json_keys():
     from gklint.findings import Finding
 
-    f = Finding("GK801", "warning", "m", 7, 3, data={"column": "C1", "line": 99})
+    f = Finding("GK801", "warning", "legacy:text", {"zh": "m"}, 7, 3, data={"column": "C1", "line": 99})
     out = f.to_json()
     assert (out["line"], out["column"]) == (7, 3)

@@ -79,11 +79,13 @@ def test_gk009_unsupported_format(tmp_path, name, data):
 
 
 def test_gk010_crash_in_a_rule_is_contained(tmp_path, monkeypatch):
-    def broken(report):
-        raise RuntimeError("boom")
-        yield  # pragma: no cover
+    class Broken:
+        needs_report = True
 
-    monkeypatch.setattr(engine, "checkers", lambda: [broken] + checkers())
+        def check(self, report):
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "checkers", lambda: [Broken()] + checkers())
     res = lint(seed("001"))
     (internal,) = [f for f in res.findings if f.code == "GK010"]
     assert "boom" in internal.message

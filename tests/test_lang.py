@@ -27,7 +27,7 @@ def run(capsys, *argv):
 
 @pytest.mark.parametrize("r", all_rules(), ids=lambda r: r.code)
 def test_every_rule_has_english_docs(r):
-    summary, why, fix, example = r.doc("en")
+    summary, why, fix, example = r.doc("en").values()
     for name, text in (("summary", summary), ("why", why), ("fix", fix)):
         assert text.strip(), f"{r.code}: {name}_en is empty"
         assert not unquoted_cjk(text), f"{r.code}: {name}_en has Chinese outside quotes: {unquoted_cjk(text)}"

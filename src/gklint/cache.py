@@ -16,7 +16,7 @@ from . import __version__
 from .findings import Finding
 
 DEFAULT_DIR = ".gklint_cache"
-FORMAT = 2  # of an entry; 2 added message_en. A new format makes old entries misses.
+FORMAT = 3  # of an entry; 3: messages as catalog ids and arguments. A new format makes old entries misses.
 
 
 class Cache:
@@ -55,8 +55,7 @@ class Cache:
             return None
         try:
             entry = json.loads(self._entry(digest).read_text(encoding="utf-8"))
-            findings = [Finding(f["code"], f["severity"], f["message"], f["line"], f["col"], path, f["data"],
-                                f.get("message_en", ""))
+            findings = [Finding(f["code"], f["severity"], f["msg"], f["args"], f["line"], f["col"], path, f["data"])
                         for f in entry["findings"]]
             result = FileResult(path, None, findings, entry["info"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -69,7 +68,7 @@ class Cache:
         if digest is None:
             return
         entry = {"info": result.info, "findings": [
-            {"code": f.code, "severity": f.severity, "message": f.message, "message_en": f.message_en,
+            {"code": f.code, "severity": f.severity, "msg": f.msg, "args": f.args,
              "line": f.line, "col": f.col, "data": f.data} for f in result.findings]}
         target = self._entry(digest)
         try:

@@ -165,7 +165,6 @@ def _plan(args, files: list[str]):
 def _configure(args, results: list, configs: list):
     """Apply configuration to the unfiltered (possibly cached) findings: severity, suppressions,
     selection; add GK090 for unused suppressions. Returns (fail_on per result id, wanted)."""
-    from .checks.config import unused_message_en
     from .config import apply as apply_config, selector, unused
     from .engine import FileResult
 
@@ -180,8 +179,6 @@ def _configure(args, results: list, configs: list):
     for cfg in dict.fromkeys(c for c in configs if c is not None):
         res = FileResult(cfg.path, info={"config": True})
         res.findings = unused(cfg)
-        for f in res.findings:  # config.py writes the Chinese message only
-            f.message_en = f.message_en or unused_message_en(f.data["suppression"])
         apply_config(res, cfg, selector(cfg, cfg.path, cli_select, cli_ignore))
         if res.findings:
             fail_on[id(res)] = args.fail_on or cfg.fail_on or "error"
@@ -285,7 +282,7 @@ def _rule(args) -> int:
     rules = all_rules()
     if args.all or not args.code:
         for r in rules:
-            print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)[0]}")
+            print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)['summary']}")
         return EXIT_OK
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)

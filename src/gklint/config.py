@@ -33,7 +33,7 @@ def _toml():
         import tomli as tomllib  # type: ignore[no-redef]
     return tomllib
 
-from .findings import SEVERITIES, SEVERITY_RANK, Finding
+from .findings import SEVERITIES, SEVERITY_RANK, Finding, decorate
 
 CONFIG_NAMES = ("gklint.toml", "pyproject.toml")  # in this order within one directory
 FAIL_ON = ("error", "warning", "info", "never")
@@ -513,7 +513,7 @@ def apply(result, cfg: Config | None, wanted) -> int:
     for f in result.findings:
         sev = severity_for(cfg, f.code)
         if sev:
-            f.severity = sev
+            f = decorate(f, severity=sev)
         match = next((s for s in rules if s.matches(f, rel)), None)
         if match is not None:
             match.used += 1
@@ -526,18 +526,18 @@ def apply(result, cfg: Config | None, wanted) -> int:
 
 def unused(cfg: Config) -> list[Finding]:
     """GK090 for each suppression that applied to a checked file but hid nothing."""
-    from .checks.config import UNUSED_SUPPRESSION
+    from .checks.config import UNUSED_SUPPRESSION, unused_message_en
 
     out = []
     for s in cfg.suppress:
         if s.applies and not s.used:
             where = f"，where = {_show(s.where)}" if s.where else ""
             file = f"，file = {_show(s.file)}"
+            suppression = {"code": s.code, "file": s.file, "where": s.where, "reason": s.reason}
             f = UNUSED_SUPPRESSION.finding(
                 f"忽略条目（code = {s.code}{file}{where}）没有匹配任何问题，可以删除；理由为“{s.reason}”",
-                None, suppression={"code": s.code, "file": s.file, "where": s.where, "reason": s.reason})
-            f.line, f.path = s.line or 1, cfg.path
-            out.append(f)
+                None, en=unused_message_en(suppression), suppression=suppression)
+            out.append(decorate(f, line=s.line or 1, path=cfg.path))
     return out
 
 

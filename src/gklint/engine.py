@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 
 from .checks import checkers
 from .checks.input import EMPTY, INTERNAL, TRUNCATED, source_findings
-from .findings import Finding
+from .findings import Finding, decorate
 from .fingerprint import section_at
-from .i18n import origin_en
 from .model import Report
 from .pack import Pack, pack_for_year
 from .parser import parse
@@ -59,7 +58,7 @@ def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pa
 
 def _origin(src, line: int) -> str | None:
     """Where a line of a structured reader's text came from in the original document."""
-    if not src.origins or not 1 <= line <= len(src.origins):
+    if src is None or not src.origins or not 1 <= line <= len(src.origins):
         return None
     return src.origins[line - 1]
 
@@ -67,14 +66,15 @@ def _origin(src, line: int) -> str | None:
 def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResult:
     result = FileResult(path)
     src = read(path, options.max_bytes)
-    result.findings.extend(source_findings(src.problems))
+    found = list(source_findings(src.problems))
+    report = None
     if not src.fatal:
         if not any(line.strip() for line in src.lines):
-            result.findings.append(EMPTY.finding("文件为空或只有空白", en="The file is empty or holds only white space"))
+            found.append(EMPTY.finding("文件为空或只有空白", en="The file is empty or holds only white space"))
         else:
             lines = src.lines
             if len(lines) > MAX_LINES:
-                result.findings.append(TRUNCATED.finding(
+                found.append(TRUNCATED.finding(
                     f"文件有 {len(lines)} 行，远超年度报告的篇幅，只读取了前 {MAX_LINES} 行", None,
                     en=f"The file has {len(lines)} lines, far more than an annual report; only the first {MAX_LINES} were read"))
                 lines = lines[:MAX_LINES]
@@ -86,42 +86,55 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                 expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
                 report.expected = expected
                 report.layout = _choose_layout(report, packs, expected)
-                result.report = report
             except Exception as e:  # a parser bug must not stop the run
-                result.findings.append(INTERNAL.finding(
+                report = None
+                found.append(INTERNAL.finding(
                     f"读取报告结构时出错（{type(e).__name__}: {e}）；请报告此问题",
                     en=f"Error while reading the report's structure ({type(e).__name__}: {e}); please report this",
                     trace=traceback.format_exc(limit=3)))
-            if result.report is not None:
-                for run in checkers():
-                    try:
-                        result.findings.extend(run(result.report))
-                    except Exception as e:
-                        family = run.__module__.rsplit(".", 1)[-1]
-                        result.findings.append(INTERNAL.finding(
-                            f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
-                            en=f"Rule family {family} failed ({type(e).__name__}: {e}); the other rules' results "
-                               "still stand; please report this",
-                            family=family, trace=traceback.format_exc(limit=3)))
-    rep = result.report
+            if report is not None:
+                found.extend(_run_checks(report))
+    result.report = report
     result.info = {
-        "template": rep.layout.template if rep and rep.layout else None,
-        "expected_template": rep.expected.template if rep and rep.expected else None,
-        "year": rep.year if rep else None, "agency": rep.agency if rep else None,
-        "title": rep.title if rep else None, "encoding": rep.encoding if rep else None,
+        "template": report.layout.template if report and report.layout else None,
+        "expected_template": report.expected.template if report and report.expected else None,
+        "year": report.year if report else None, "agency": report.agency if report else None,
+        "title": report.title if report else None, "encoding": report.encoding if report else None,
     }
-    for f in result.findings:
-        f.path = path
-        if rep is not None and "section" not in f.data:
-            # Recorded once here, so fingerprints and grouping agree with or without the model.
-            section = section_at(rep, f.line)
+    result.findings = sorted(locate(found, path, report, src), key=Finding.sort_key)
+    return result
+
+
+def _run_checks(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    is_report = report.looks_like_report()
+    for checker in checkers():
+        if checker.needs_report and not is_report:
+            continue
+        try:
+            out.extend(checker.check(report))
+        except Exception as e:
+            family = type(checker).__module__.rsplit(".", 1)[-1]
+            out.append(INTERNAL.finding(
+                f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
+                en=f"Rule family {family} failed ({type(e).__name__}: {e}); the other rules' results "
+                   "still stand; please report this",
+                family=family, trace=traceback.format_exc(limit=3)))
+    return out
+
+
+def locate(found, path: str, report: Report | None, src) -> list[Finding]:
+    """The findings of one file with their path, report section and place in the original document.
+    The section is recorded here once, so fingerprints and grouping agree with or without the model."""
+    out = []
+    for f in found:
+        data = {}
+        if report is not None and "section" not in f.data:
+            section = section_at(report, f.line)
             if section:
-                f.data["section"] = section
+                data["section"] = section
         origin = _origin(src, f.line)
         if origin:
-            f.data["origin"] = origin
-            f.message += f"（原文位置：{origin}）"
-            if f.message_en:
-                f.message_en += f" (in the original: {origin_en(origin)})"
-    result.findings.sort(key=Finding.sort_key)
-    return result
+            data["origin"] = origin
+        out.append(decorate(f, path=path, data=data))
+    return out

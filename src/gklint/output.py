@@ -6,7 +6,8 @@ import json
 from collections import Counter
 
 from .engine import FileResult
-from .findings import SEVERITIES, SEVERITY_ZH
+from .findings import SEVERITIES
+from .ruledoc import severity_name
 
 
 def text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
@@ -34,7 +35,7 @@ def _summary(results: list[FileResult], lang: str = "zh") -> str:
     tail = f"；已按配置忽略 {hidden} 项。" if hidden else "。"
     if not total:
         return f"检查 {files} 个文件，未发现问题{tail}"
-    parts = "，".join(f"{SEVERITY_ZH[s]} {sev[s]}" for s in SEVERITIES if sev[s])
+    parts = "，".join(f"{severity_name(s)} {sev[s]}" for s in SEVERITIES if sev[s])
     return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）{tail}"
 
 

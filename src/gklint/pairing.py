@@ -18,8 +18,8 @@ import traceback
 
 from .checks.crossyear import check_pair
 from .checks.input import INTERNAL
-from .engine import FileResult, check_file
-from .findings import Finding
+from .engine import FileResult, check_file, locate
+from .findings import Finding, decorate
 from .fingerprint import section_at
 from .model import Report
 from .normalize import key
@@ -87,12 +87,8 @@ def add_crossyear(results: list[FileResult], options_for, previous: FileResult |
                     en=f"Rule family crossyear failed ({type(e).__name__}: {e}); the other rules' results still "
                        "stand; please report this",
                     family="crossyear", trace=traceback.format_exc(limit=3))]
-            for f in found:
-                f.path = res.path
-                f.data.setdefault("previous", last_rep.path)
-                section = section_at(rep, f.line)
-                if section:
-                    f.data.setdefault("section", section)
+            found = [decorate(f, data={"previous": f.data.get("previous", last_rep.path)})
+                     for f in locate(found, res.path, rep, None)]
             res.findings.extend(found)
             res.findings.sort(key=Finding.sort_key)
         release(this)

@@ -1,73 +1,137 @@
-"""The rule catalogue. Each module holds one family of rules: their codes, summaries, severities
-and explanations next to the code that checks them (yamllint/ruff style).
+"""The rules. One rule is one module (yamllint style): a `Rule` subclass declaring its code, name,
+default severity, the pack facts and words it reads, and its `check`; its doc and messages, in
+every language, in the catalog file of the same name beside it (`section_missing.py` →
+`section_missing.yaml`). Modules are grouped by family:
 
-    GK0xx input        input.py      unreadable file, not a report, unreadable table rows
-    GK1xx structure    structure.py  sections, headings, report title
-    GK2xx tables       tables.py     tables, labels, rows, cell values
-    GK3xx arithmetic   balance.py    勾稽关系 from the pack
-    GK4xx version      version.py    2019 vs 2021 template layout
-    GK5xx content      content.py    what the sections must say (five topics, 信息处理费 …)
-    GK6xx narrative    narrative.py  figures in the text against the tables
-    GK7xx dates        dates.py      report year, statistics period, deadline, sign-off date
-    GK8xx cross-year   crossyear.py  against the same body's previous report (two reports; not in checkers())
+    input/      GK0xx  unreadable file, not a report, unreadable table rows
+    structure/  GK1xx  sections, headings, report title
+    tables/     GK2xx  tables, labels, rows, cell values
+    relations/  GK3xx  勾稽关系: the codes are declared by the packs' relations
+    version/    GK4xx  which template version the tables follow
+    content/    GK5xx  what the sections must say
+    narrative/  GK6xx  figures in the text against the tables
+    dates/      GK7xx  report year, statistics period, deadline, sign-off date
+    crossyear/  GK8xx  against the same body's previous report (two reports)
+    config/     GK09x  gklint's own configuration
 
-`gklint rule CODE` and docs/rules.md are generated from these definitions.
+The registry is built from the declarations: defining a subclass with a `code` registers it.
+Template versions never appear here: what differs between versions is pack data — facts, words,
+and `rules:` settings that switch a rule off or change its severity by year (see docs/packs.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+from typing import ClassVar, Iterable
 
+from .. import catalog
 from ..findings import Finding
 
+REGISTRY: dict[str, "Rule"] = {}
+CHECKERS: list = []  # what runs on a report: rules with a `check`, and `Checker`s
+FAMILIES = ("input", "structure", "tables", "relations", "version", "content", "narrative", "dates", "crossyear",
+            "config")
 
-@dataclass(frozen=True)
+
 class Rule:
-    code: str
-    name: str
-    severity: str
-    summary: str  # one line, Chinese
-    why: str  # legal or template basis
-    fix: str  # how to fix
-    example: str = ""
-    # The same in English (--lang en); template labels stay Chinese, in “…” quotes.
-    summary_en: str = ""
-    why_en: str = ""
-    fix_en: str = ""
-    example_en: str = ""
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str]
+    facts: ClassVar[tuple[str, ...]] = ()  # named facts of the pack it reads (`facts:`)
+    words: ClassVar[tuple[str, ...]] = ()  # word lists of the pack it reads (`content:`)
+    catalog_name: ClassVar[str] = ""  # defaults to the code
+    needs_report: ClassVar[bool] = True  # skipped when the file is not a report (GK005)
 
-    def doc(self, lang: str = "zh") -> tuple[str, str, str, str]:
-        """(summary, why, fix, example) in `lang`."""
-        if lang == "en":
-            return self.summary_en, self.why_en, self.fix_en, self.example_en
-        return self.summary, self.why, self.fix, self.example
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return  # an abstract helper class
+        module = sys.modules[cls.__module__]
+        cls.catalog_name = cls.__dict__.get("catalog_name") or cls.code
+        catalog.register(cls.catalog_name, Path(module.__file__).with_suffix(".yaml"))
+        rule = register(cls())
+        if "check" in cls.__dict__:
+            CHECKERS.append(rule)
 
-    def finding(self, message: str, pos=None, severity: str | None = None, en: str = "", **data) -> Finding:
-        """A finding of this rule, with its message in Chinese and (`en`) English; `severity` lowers
-        or raises it where the rule doc says so."""
+    # Rules without a `check` of their own are raised elsewhere: by readers, the table reader,
+    # the configuration, or a checker that serves several codes (relations).
+    def check(self, report) -> Iterable[Finding]:
+        return ()
+
+    def finding(self, msg: str, pos=None, *, severity: str | None = None, data: dict | None = None,
+                **args) -> Finding:
+        """A finding of this rule: message `msg` of its catalog with `args`, at `pos` (a model Pos)."""
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
-        return Finding(self.code, severity or self.severity, message, line, col, data=data, message_en=en)
+        return Finding(self.code, severity or self.severity, f"{self.catalog_name}:{msg}", args, line, col,
+                       data=data or {})
+
+    def doc(self, lang: str = "zh") -> dict[str, str]:
+        """summary, why, fix and example in `lang`."""
+        block = catalog.block(self.catalog_name, lang)
+        return {k: str(block.get(k) or "") for k in catalog.DOC_KEYS}
 
 
-REGISTRY: dict[str, Rule] = {}
+class Checker:
+    """Runs on every report and raises findings of several rules (e.g. every relation of a pack)."""
+
+    needs_report: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        CHECKERS.append(cls())
+
+    def check(self, report) -> Iterable[Finding]:
+        raise NotImplementedError
 
 
-def rule(code: str, name: str, severity: str, summary: str, why: str, fix: str, example: str = "", *,
-         summary_en: str = "", why_en: str = "", fix_en: str = "", example_en: str = "") -> Rule:
-    if code in REGISTRY:
-        raise ValueError(f"duplicate rule code {code}")
-    r = Rule(code, name, severity, summary, why, fix, example, summary_en, why_en, fix_en, example_en)
-    REGISTRY[code] = r
-    return r
+def register(rule: Rule) -> Rule:
+    if rule.code in REGISTRY and type(REGISTRY[rule.code]) is not type(rule):
+        raise ValueError(f"duplicate rule code {rule.code}")
+    REGISTRY[rule.code] = rule
+    return rule
 
 
-def all_rules() -> list[Rule]:
-    from . import balance, config, content, crossyear, dates, input, narrative, structure, tables, version  # noqa: F401  (registration)
+_loaded = False
+_LEGACY = ("balance",)  # old-style family modules still being converted
+
+
+def load_rules() -> None:
+    """Import every rule module (each registers itself)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for family in FAMILIES + _LEGACY:
+        try:
+            package = importlib.import_module(f"{__name__}.{family}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{family}":
+                raise
+            continue
+        for info in pkgutil.iter_modules(getattr(package, "__path__", ())):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+
+
+def get(code: str) -> Rule:
+    load_rules()
+    return REGISTRY[code]
+
+
+def all_rules(packs=None) -> list[Rule]:
+    """Every rule, by code: the built-in ones and the relation codes the packs declare."""
+    load_rules()
+    if packs:
+        from .relations import register_pack_rules
+
+        for pack in (packs.values() if isinstance(packs, dict) else packs):
+            register_pack_rules(pack)
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
 
-def checkers():
-    """The check functions, in the order they run; each takes a Report, yields Findings."""
-    from . import balance, content, dates, input, narrative, structure, tables, version
-    return [input.check, dates.check, structure.check, version.check, tables.check, balance.check, content.check,
-            narrative.check]
+def checkers() -> list:
+    """What runs on a report, in a fixed order (by module)."""
+    load_rules()
+    return sorted(CHECKERS, key=lambda c: type(c).__module__)

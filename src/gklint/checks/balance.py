@@ -16,7 +16,7 @@ from ..expr import Sel
 from ..i18n import q, relation_en, table_en
 from ..model import NUMBER, Report, Table
 from ..pack import Pack, Relation, TableDef
-from . import rule
+from .legacy import family, rule
 
 A1 = rule("GK301", "column-balance", "error", "表三某列：第一项加第二项之和不等于第三项加第四项之和",
           "表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即每一列"
@@ -368,3 +368,5 @@ def _not_checkable(instances: list[Instance]):
                f"({', '.join(relations)}) cannot be checked because of blank or “不适用” (not applicable) cells, such "
                f"as {_cell_name_en(table, cells[0].row, cells[0].col)}; this does not mean the numbers balance",
             table=tkey, relations=relations, count=len(insts), cells=[c.path for c in cells])
+
+family(check)

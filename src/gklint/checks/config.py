@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..i18n import q
-from . import rule
+from .legacy import rule
 
 UNUSED_SUPPRESSION = rule(
     "GK090", "unused-suppression", "warning", "配置文件中的忽略条目（suppress）没有匹配任何问题",

@@ -9,7 +9,7 @@ import re
 from ..i18n import join_en, q, topic_en
 from ..model import Report
 from ..textscan import contains, issuer
-from . import rule
+from .legacy import family, rule
 
 TOPIC = rule("GK501", "overview-topic-missing", "warning", "总体情况未涉及模板要求的某一方面",
              "30号文格式（一）：总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障"
@@ -161,3 +161,5 @@ def check(report: Report):
 def _short(text: str, n: int = 20) -> str:
     text = text.strip()
     return text if len(text) <= n else text[:n] + "…"
+
+family(check)

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..model import NUMBER, Pos, Report
-from . import rule
+from .legacy import rule
 
 CARRY = rule("GK801", "carry-over-mismatch", "warning",
              "表三“二、上年结转政府信息公开申请数量”与上一年度报告的“四、结转下年度继续办理”不一致",

@@ -10,7 +10,7 @@ from datetime import date
 from ..i18n import q
 from ..model import Pos, Report
 from ..textscan import fold, folded_paragraphs, issuer, parse_date
-from . import rule
+from .legacy import family, rule
 
 NO_YEAR = rule("GK701", "report-year-unknown", "error", "无法确定报告年度",
                "报告年度决定适用的模板版本（2020 年及以前用 2019 年试行格式，2021 年起用 2021 年格式）和发布时限。",
@@ -238,3 +238,5 @@ def _deadline(report: Report, signoff, signoff_pos):
                               f"{deadline.isoformat()} (report for {report.year}); publish on time, or check whether "
                               "the date is wrong",
                            published=published.isoformat(), deadline=deadline.isoformat(), issuer=kind)
+
+family(check)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import q, table_en
 from ..model import Pos, Report
-from . import rule
+from .legacy import family, rule
 
 UNREADABLE = rule("GK001", "file-unreadable", "error", "文件无法读取",
                   "文件不存在、无权限或读取出错时，无法检查其内容。", "确认路径正确、文件可读。",
@@ -183,3 +183,5 @@ def check(report: Report):
                    "using the row's total as " + "/".join(c.raw for c in row.cells.values())
                    + ", so the row's total can no longer be checked independently",
                 table=table.key, row=row.key)
+
+family(check)

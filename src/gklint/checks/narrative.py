@@ -11,7 +11,7 @@ import re
 from ..i18n import q
 from ..model import NUMBER, Pos, Report
 from ..textscan import NUM, clauses, contains, folded_paragraphs, phrase_re, to_int
-from . import rule
+from .legacy import family, rule
 
 APPLICATIONS = rule("GK601", "text-application-count", "warning", "正文所述政府信息公开申请数与表三不一致",
                     "正文和表格是同一份报告的两种表述，数字应当一致（template-spec §5.4 C1）：收到申请数对应表三"
@@ -238,3 +238,5 @@ def check(report: Report):
 def _before(clause: str, start: int, words) -> bool:
     """Whether one of the words occurs shortly before a match (历年累计收到… is not this year's)."""
     return any(w in clause[max(0, start - 6):start] for w in words)
+
+family(check)

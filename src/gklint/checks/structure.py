@@ -6,7 +6,7 @@ from ..i18n import q
 from ..model import Report
 from ..normalize import key
 from ..vocab import cn_number
-from . import rule
+from .legacy import family, rule
 
 MISSING = rule("GK101", "section-missing", "error", "缺少模板规定的部分",
                "《政府信息公开条例》第五十条规定年度报告的内容；国办公开办函〔2021〕30号要求严格按格式编写，“不能遗漏”。",
@@ -150,3 +150,5 @@ def _title(report: Report, pack):
     if report.year is not None and report.year_source != "title" and not any(ch.isdigit() for ch in report.title):
         yield TITLE_YEAR.finding(f"报告标题“{report.title}”没有写明年度", report.title_pos,
                                  en=f"The report's title {q(report.title)} does not name the year")
+
+family(check)

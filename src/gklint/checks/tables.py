@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import q, table_en
 from ..model import BLANK, NA, NUMBER, Report, Table
-from . import rule
+from .legacy import family, rule
 
 MISSING = rule("GK201", "table-missing", "error", "缺少模板规定的表格",
                "模板规定第二部分有第二十条第（一）（五）（六）（八）项四个表（2019 年格式另有第（九）项），第三、四部分各有一个表。",
@@ -185,3 +185,5 @@ def _values(table: Table):
                                         + names.replace("”、“", "”, “") + (" and more" if len(blanks) > 4 else "")
                                         + "); blank is not 0",
                                      table=table.key, row=row.key, cells=[c.path for c in blanks])
+
+family(check)

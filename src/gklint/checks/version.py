@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..i18n import template_en
 from ..model import Pos, Report
 from ..normalize import key
-from . import rule
+from .legacy import family, rule
 
 OLD_LAYOUT = rule("GK401", "old-layout", "error", "2021 年及以后的报告使用了 2019 年试行格式的表格",
                   "国办公开办函〔2021〕30号印发修订后的格式，自 2021 年度报告起适用；2019 年试行格式（国办公开办函〔2019〕60号）已被替代。",
@@ -101,3 +101,5 @@ def _obsolete_basis(report: Report, expected):
                                         en=f"The report for {report.year} cites “{basis}” as its basis; it should cite "
                                            f"{template_en(expected)}")
                 return
+
+family(check)

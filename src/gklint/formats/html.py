@@ -16,10 +16,9 @@ import jinja2
 
 from .. import __version__
 from ..checks import all_rules
-from ..findings import SEVERITIES, SEVERITY_ZH
+from ..findings import SEVERITIES
 from ..fingerprint import section_at
-from ..i18n import SEVERITY_EN
-from ..ruledoc import render_rule
+from ..ruledoc import render_rule, severity_name
 
 _CELL = re.compile(r"^(.+?)\[(.+?)\]\[(.+?)\]$")
 # The page's own labels in English, by their Chinese text (`t()` in the template); the report's
@@ -220,7 +219,7 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.get_template("report.html.j2").render(
         reports=reports, version=__version__, severities=SEVERITIES, t=t,
-        severity_name=SEVERITY_EN if lang == "en" else SEVERITY_ZH,
+        severity_name={s: severity_name(s, lang) for s in SEVERITIES},
 
         totals=Counter(f.severity for r in results for f in r.findings),
         rule_rows=[(r, per_rule[r.code], files_per_rule[r.code]) for r in used],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..findings import SEVERITY_ZH
+from ..ruledoc import severity_name
 
 # Characters XML 1.0 cannot carry (form feeds and other controls left by Word).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -28,7 +28,7 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
             if lang == "en":
                 name, label = f"{f.code} line {f.line} column {f.col}", f" ({f.severity}) "
             else:
-                name, label = f"{f.code} 第 {f.line} 行第 {f.col} 列", f"（{SEVERITY_ZH[f.severity]}）"
+                name, label = f"{f.code} 第 {f.line} 行第 {f.col} 列", f"（{severity_name(f.severity)}）"
             case = ET.SubElement(suite, "testcase", classname=path, name=name)
             failure = ET.SubElement(case, "failure", message=_clean(message), type=f.severity)
             failure.text = _clean(f"{f.path}:{f.line}:{f.col}: {f.code}{label}{message}")

@@ -29,8 +29,8 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
         "name": "gklint", "version": __version__, "semanticVersion": __version__,
         "rules": [{
             "id": r.code, "name": r.name,
-            "shortDescription": {"text": r.doc(lang)[0]},
-            "fullDescription": {"text": r.doc(lang)[1]},
+            "shortDescription": {"text": r.doc(lang)["summary"]},
+            "fullDescription": {"text": r.doc(lang)["why"]},
             "help": {"text": render_rule(r, lang)},
             "defaultConfiguration": {"level": LEVEL[r.severity]},
         } for r in rules],
