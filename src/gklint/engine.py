@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
-from .checks import checkers
+from .checks import checkers, get as get_rule
 from .checks.input import EMPTY, INTERNAL, TRUNCATED, source_findings
 from .findings import Finding, decorate
 from .fingerprint import section_at
@@ -50,7 +50,6 @@ def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pa
     foreign = [v for v, m in report.markers.items() if v != expected.template and m]
     if len(foreign) == 1 and not own:
         layout = packs[foreign[0]]
-        report.notes.clear()
         TableReader(layout, [p for p in packs.values() if p is not layout]).read(report)
         return layout
     return expected
@@ -93,7 +92,7 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                     en=f"Error while reading the report's structure ({type(e).__name__}: {e}); please report this",
                     trace=traceback.format_exc(limit=3)))
             if report is not None:
-                found.extend(_run_checks(report))
+                found.extend(_settle(_run_checks(report), report))
     result.report = report
     result.info = {
         "template": report.layout.template if report and report.layout else None,
@@ -120,6 +119,22 @@ def _run_checks(report: Report) -> list[Finding]:
                 en=f"Rule family {family} failed ({type(e).__name__}: {e}); the other rules' results "
                    "still stand; please report this",
                 family=family, trace=traceback.format_exc(limit=3)))
+    return out
+
+
+def _settle(found: list[Finding], report: Report) -> list[Finding]:
+    """Per-version rule settings of the report's pack (`rules:` … `applies:`): a rule switched off
+    for the report's year is dropped, and its default severity replaced where the pack says."""
+    pack = report.expected
+    if pack is None or not pack.settings:
+        return found
+    out = []
+    for f in found:
+        default = get_rule(f.code).severity
+        severity = pack.rule_severity(f.code, default, report.year)
+        if severity == "off":
+            continue
+        out.append(decorate(f, severity=severity) if f.severity == default and severity != default else f)
     return out
 
 

@@ -26,7 +26,7 @@ class ExprError(ValueError):
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     text = (resource_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", maybe_placeholders=False)
+    return Lark(text, parser="lalr", maybe_placeholders=False, start=["equation", "fact"])
 
 
 @dataclass(frozen=True)
@@ -108,11 +108,42 @@ class _Compile(Transformer):
                                 f"{t.ref.table}[..][..] selects several cells and may only appear inside sum(...)")
         return tuple(lhs) + tuple(Term(-t.coef, t.ref, -t.const, t.summed) for t in rhs)
 
+    def fact(self, terms: list[Term]) -> tuple[Term, ...]:
+        multi = [t for t in terms if t.ref and not t.summed and (t.ref.row.kind in _MULTI or t.ref.col.kind in _MULTI)]
+        if multi and len(terms) > 1:
+            raise ExprError(f"{multi[0].ref.table}[..][..] 选取多个单元格，只能单独使用或写在 sum(...) 里",
+                            f"{multi[0].ref.table}[..][..] selects several cells and may only stand alone or "
+                            "appear inside sum(...)")
+        return tuple(terms)
+
+
+def select(sel: Sel, binding: dict, order: list[str], sets: dict[str, tuple]) -> list[str]:
+    """The keys a selector picks: its key, its variable's binding, a range in `order`, or the
+    rows of `sets` (row -> its set names) that belong to a named set."""
+    if sel.kind == "key":
+        return [sel.a]
+    if sel.kind == "var":
+        return [binding[sel.a]]
+    if sel.kind == "range":
+        i, j = order.index(sel.a), order.index(sel.b)
+        return order[i:j + 1]
+    return [r for r, names in sets.items() if sel.a in names]
+
+
+@lru_cache(maxsize=256)
+def parse_fact(source: str) -> tuple[Term, ...]:
+    """The terms of a pack fact (an expression without `=`)."""
+    return _transform(source, "fact")
+
 
 @lru_cache(maxsize=256)
 def parse_equation(source: str) -> Equation:
+    return Equation(source, _transform(source, "equation"))
+
+
+def _transform(source: str, start: str):
     try:
-        tree = _parser().parse(source)
+        tree = _parser().parse(source, start=start)
     except LarkError as e:
         raise ExprError(f"无法解析关系式：{str(e).splitlines()[0]}",
                         f"cannot parse the equation: {str(e).splitlines()[0]}") from None
@@ -121,4 +152,4 @@ def parse_equation(source: str) -> Equation:
     except Exception as e:  # lark wraps transformer errors in VisitError
         cause = getattr(e, "orig_exc", e)
         raise ExprError(str(cause), getattr(cause, "en", None)) from None
-    return Equation(source, terms)
+    return terms

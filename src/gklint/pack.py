@@ -7,9 +7,11 @@ Packs are validated on load; a broken pack raises `PackError` naming the file, l
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,11 +19,12 @@ from typing import Any
 
 import yaml
 
-from .expr import Equation, ExprError, parse_equation
+from .expr import Equation, ExprError, parse_equation, parse_fact
 from .normalize import key
 from .resources import resource_dir
 
 KINDS = ("count", "amount", "signed")
+SEVERITY_NAMES = ("error", "warning", "info")
 
 
 class PackError(Exception):
@@ -68,6 +71,7 @@ class SectionDef:
     number: int
     title: str
     variants: tuple[str, ...] = ()
+    role: str | None = None  # what rules call it: overview, problems, other …
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,12 @@ class TableDef:
     row_defs: dict[str, RowDef]
     rows: tuple[str, ...]  # expected layout, in order
     groups: tuple[str, ...] = ()
+    name_en: str = ""
+
+    @property
+    def title(self) -> dict:
+        """The table's name as a localised message argument."""
+        return {"zh": self.name, "en": self.name_en or f"table “{self.name}”"}
 
     def column(self, k: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.key == k), None)
@@ -115,7 +125,37 @@ class Relation:
     table: str
     each: str | None  # "row", "col" or None
     equation: Equation
-    about: str
+    about: str  # what the relation says, in Chinese
+    about_en: str = ""
+
+    @property
+    def says(self) -> dict:
+        """`about` as a localised message argument."""
+        return {"zh": self.about, "en": self.about_en or f"“{self.about}”"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A named quantity of the template (`facts:`), so rules never name a table, row or column:
+    a cell selection (`t3[R02][C1..C7]`) or a linear expression (`t4[ALL][F10] + t4[ALL][F15]`)."""
+
+    name: str
+    source: str
+    terms: tuple  # expr.Term, as in relations
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """`rules: {CODE: {applies: …}}`: the severity of a rule for reports of some years ("off": not run)."""
+
+    severity: str
+    years: tuple[int | None, int | None] = (None, None)
+
+    def covers(self, year: int | None) -> bool:
+        lo, hi = self.years
+        if year is None:
+            return lo is None and hi is None
+        return (lo is None or year >= lo) and (hi is None or year <= hi)
 
 
 @dataclass(eq=False)  # hashed by identity: packs are loaded once and cached
@@ -136,6 +176,32 @@ class Pack:
     # `content:` — template words for the content, narrative and date rules (GK5xx–GK7xx):
     # name -> phrases, or name -> {item: phrases}; validated on load.
     content: dict = field(default_factory=dict, repr=False)
+    names_en: dict = field(default_factory=dict, repr=False)  # English names of content items
+    name_en: str = ""
+    supersedes: tuple[str, ...] = ()  # template versions this one replaced
+    facts: dict = field(default_factory=dict, repr=False)  # name -> Fact
+    settings: dict = field(default_factory=dict, repr=False)  # code -> (RuleSetting, …)
+    relation_rules: dict = field(default_factory=dict, repr=False)  # code -> {name, severity, zh, en}
+    deadlines: dict = field(default_factory=dict, repr=False)  # issuer kind -> "MM-DD"
+
+    @property
+    def title(self) -> dict:
+        """The format's name as a localised message argument."""
+        return {"zh": self.name, "en": self.name_en or self.name}
+
+    def term(self, item: str) -> dict:
+        """A content item (topic) as a localised message argument."""
+        return {"zh": item, "en": self.names_en.get(item) or f"“{item}”"}
+
+    def rule_severity(self, code: str, default: str, year: int | None) -> str:
+        """The severity of rule `code` for a report of `year` under this pack ("off": not run)."""
+        for setting in self.settings.get(code, ()):
+            if setting.covers(year):
+                return setting.severity
+        return default
+
+    def section_by_role(self, role: str) -> SectionDef | None:
+        return next((s for s in self.sections if s.role == role), None)
 
     def words(self, name: str) -> tuple[str, ...]:
         """The phrases of a `content:` list (empty when the pack has none)."""
@@ -287,7 +353,7 @@ def _build(data: dict, chain: list[Path]) -> Pack:
         kp = ["sections", i]
         sections.append(SectionDef(
             v.need(s, "key", str, kp), v.need(s, "number", int, kp), v.need(s, "title", str, kp),
-            v.strings(s, "variants", kp)))
+            v.strings(s, "variants", kp), v.need(s, "role", str, kp, required=False)))
     if [s.number for s in sections] != list(range(1, len(sections) + 1)):
         v.fail(["sections"], "sections 的 number 必须从 1 起连续编号",
                "the numbers of sections must run 1, 2, 3, ... without gaps")
@@ -325,7 +391,8 @@ def _build(data: dict, chain: list[Path]) -> Pack:
                 v.fail(kp + ["rows", i], f"行 {r!r} 未在 row_defs 中定义", f"row {r!r} is not defined in row_defs")
         tables[tkey] = TableDef(
             tkey, v.need(t, "name", str, kp), section, v.strings(t, "anchors", kp, required=True),
-            v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp))
+            v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp),
+            v.need(t, "name_en", str, kp, required=False) or "")
 
     relations = []
     for i, r in enumerate(v.need(data, "relations", list, [], required=False) or []):
@@ -345,7 +412,9 @@ def _build(data: dict, chain: list[Path]) -> Pack:
             v.fail(kp + ["assert"], str(e), e.en)
         _check_equation(v, kp, eq, each, tables)
         relations.append(Relation(v.need(r, "id", str, kp), code, table, each, eq,
-                                  v.need(r, "about", str, kp, required=False) or ""))
+                                  v.need(r, "about", str, kp, required=False) or "",
+                                  v.need(r, "about_en", str, kp, required=False) or ""))
+    relation_rules = _relation_rules(v, data, {r.code for r in relations})
 
     markers = v.need(data, "markers", dict, [], required=False) or {}
     marker_rows = []
@@ -355,11 +424,119 @@ def _build(data: dict, chain: list[Path]) -> Pack:
             v.fail(["markers", "rows", i], f"{ref!r} 不是已定义的 表.行", f"{ref!r} is not a defined table.row")
         marker_rows.append((tkey, rkey))
     title = v.need(data, "title", dict, [], required=False) or {}
+    names_en = v.need(data, "names_en", dict, [], required=False) or {}
+    for k, val in names_en.items():
+        if not isinstance(val, str):
+            v.fail(["names_en", k], "应为字符串", "should be a string")
     return Pack(
         template, name, chain[0], (years.get("min"), years.get("max")), tuple(sections), tables,
         tuple(relations), v.strings(markers, "labels", ["markers"]), tuple(marker_rows),
         v.strings(data, "obsolete_basis", []), v.strings(title, "required", ["title"]),
-        v.strings(title, "slips", ["title"]), data, _content(v, data))
+        v.strings(title, "slips", ["title"]), data, _content(v, data), dict(names_en),
+        v.need(data, "name_en", str, [], required=False) or "", v.strings(data, "supersedes", []),
+        _facts(v, data, tables), _settings(v, data), relation_rules, _deadlines(v, data))
+
+
+SETTING_SEVERITIES = ("error", "warning", "info", "off")
+_CODE_RE = re.compile(r"GK\d{3}")
+_RELATION_CODE_RE = re.compile(r"GK3\d{2}")
+_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
+    """`relation_rules:` the rule behind each relation code: name, severity and doc in each language."""
+    out = {}
+    declared = v.need(data, "relation_rules", dict, [], required=False) or {}
+    for code, r in declared.items():
+        kp = ["relation_rules", code]
+        if not isinstance(code, str) or not _RELATION_CODE_RE.fullmatch(code):
+            v.fail(kp, "勾稽关系的代码应为 GK3xx", "the code of a relation should be GK3xx")
+        name = v.need(r, "name", str, kp)
+        if not _NAME_RE.fullmatch(name):
+            v.fail(kp + ["name"], "名称只能用小写字母、数字和连字符", "a name may only use lower-case letters, digits and hyphens")
+        severity = v.need(r, "severity", str, kp)
+        if severity not in SEVERITY_NAMES:
+            v.fail(kp + ["severity"], f"级别应为 {SEVERITY_NAMES} 之一", f"severity should be one of {SEVERITY_NAMES}")
+        docs = {}
+        for lang in ("zh", "en"):
+            block = v.need(r, lang, dict, kp, required=lang == "zh") or {}
+            for k in ("summary", "why", "fix"):
+                if lang == "zh" or block:
+                    v.need(block, k, str, kp + [lang])
+            v.need(block, "example", str, kp + [lang], required=False)
+            docs[lang] = {k: str(val) for k, val in block.items() if k in ("summary", "why", "fix", "example")}
+        out[code] = {"name": name, "severity": severity, **docs}
+    for code in sorted(used - set(out)):
+        v.fail(["relation_rules"], f"勾稽关系用到的代码 {code} 未在 relation_rules 中说明（name、severity、zh）",
+               f"the relation code {code} is not described in relation_rules (name, severity, zh)")
+    return out
+
+
+def _facts(v: _Validator, data: dict, tables: dict) -> dict:
+    out = {}
+    for name, source in (v.need(data, "facts", dict, [], required=False) or {}).items():
+        kp = ["facts", name]
+        if not isinstance(source, str):
+            v.fail(kp, "应为单元格或单元格之和，如 t3[R01][C7]", "should be a cell or a sum of cells, such as t3[R01][C7]")
+        try:
+            terms = parse_fact(source)
+        except ExprError as e:
+            v.fail(kp, str(e), e.en)
+        _check_terms(v, kp, terms, set(), tables)
+        out[name] = Fact(name, source, terms)
+    return out
+
+
+def _settings(v: _Validator, data: dict) -> dict:
+    """`rules:` per-version settings: `applies:` a severity or off, or a list of them by years."""
+    out = {}
+    for code, s in (v.need(data, "rules", dict, [], required=False) or {}).items():
+        kp = ["rules", code]
+        if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
+            v.fail(kp, "规则代码应为 GK 加三位数字", "a rule code is GK and three digits")
+        if not isinstance(s, dict) or set(s) - {"applies"}:
+            v.fail(kp, "只能有 applies", "may only have applies")
+        applies = s.get("applies")
+        entries = applies if isinstance(applies, list) else [{"severity": applies}]
+        settings = []
+        for i, e in enumerate(entries):
+            ekp = kp + ["applies"] + ([i] if isinstance(applies, list) else [])
+            if not isinstance(e, dict) or set(e) - {"severity", "years"}:
+                v.fail(ekp, "应为 severity，或 {years: {min, max}, severity}", "should be a severity, or {years: {min, max}, severity}")
+            severity = e.get("severity")
+            if severity is False:  # YAML reads a bare off as false
+                severity = "off"
+            if severity not in SETTING_SEVERITIES:
+                v.fail(ekp, f"级别应为 {SETTING_SEVERITIES} 之一", f"severity should be one of {SETTING_SEVERITIES}")
+            years = e.get("years") or {}
+            if not isinstance(years, dict) or set(years) - {"min", "max"} or \
+                    not all(isinstance(y, int) and not isinstance(y, bool) for y in years.values()):
+                v.fail(ekp + ["years"], "years 只能有整数 min / max", "years may only have integer min / max")
+            settings.append(RuleSetting(severity, (years.get("min"), years.get("max"))))
+        out[code] = tuple(settings)
+    return out
+
+
+def _deadlines(v: _Validator, data: dict) -> dict:
+    out = {}
+    for kind, value in (v.need(data, "deadlines", dict, [], required=False) or {}).items():
+        if not (isinstance(value, str) and valid_mmdd(value)):
+            v.fail(["deadlines", kind], "应为每年都有的日期 MM-DD（如 01-31；02-29 不是）",
+                   "should be a date MM-DD that exists every year (such as 01-31; 02-29 is not)")
+        out[kind] = value
+    return out
+
+
+def valid_mmdd(value: str) -> bool:
+    """MM-DD that is a date in every year (so never 02-29)."""
+    m = re.fullmatch(r"(\d{2})-(\d{2})", value)
+    if not m:
+        return False
+    try:
+        datetime.date(2001, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return False
+    return True
 
 
 def _content(v: _Validator, data: dict) -> dict:
@@ -389,19 +566,25 @@ def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tab
     if eq.variables() - bound:
         v.fail(kp + ["assert"], f"变量 {sorted(eq.variables() - bound)} 未由 each 绑定",
                f"variables {sorted(eq.variables() - bound)} are not bound by each")
-    for t in eq.terms:
+    _check_terms(v, kp + ["assert"], eq.terms, bound, tables)
+
+
+def _check_terms(v: _Validator, kp: list, terms, bound: set, tables: dict) -> None:
+    for t in terms:
+        if t.ref and not bound and any(s.kind == "var" for s in (t.ref.row, t.ref.col)):
+            v.fail(kp, "这里不能用变量 $…", "variables $… cannot be used here")
         if not t.ref:
             continue
         table = tables.get(t.ref.table)
         if table is None:
-            v.fail(kp + ["assert"], f"未知的表 {t.ref.table!r}", f"unknown table {t.ref.table!r}")
+            v.fail(kp, f"未知的表 {t.ref.table!r}", f"unknown table {t.ref.table!r}")
         cols = {c.key for c in table.columns}
         for sel, known, what, what_en in ((t.ref.row, set(table.row_defs), "行", "row"),
                                           (t.ref.col, cols, "列", "column")):
             names = [sel.a, sel.b] if sel.kind == "range" else [sel.a] if sel.kind == "key" else []
             for n in names:
                 if n not in known:
-                    v.fail(kp + ["assert"], f"未知的{what} {n!r}（表 {t.ref.table}）",
+                    v.fail(kp, f"未知的{what} {n!r}（表 {t.ref.table}）",
                            f"unknown {what_en} {n!r} (table {t.ref.table})")
 
 

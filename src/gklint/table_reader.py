@@ -157,6 +157,7 @@ class TableReader:
     def read(self, report: Report) -> None:
         report.tables = {}
         report.markers = {}
+        report.table_notes = []
         for section_key, block in report.table_blocks:
             self._block(report, section_key, block)
         for t in report.tables.values():
@@ -332,7 +333,7 @@ class TableReader:
         if not runs or len(runs) >= expected or not all(v.text.isdigit() for v in runs) \
                 or sum(len(v.text) for v in runs) < expected:
             row.split = None
-            report.notes.append(("GK207", row.pos, {
+            report.table_notes.append(("GK207", row.pos, {
                 "table": table, "row": row, "found": len([v for v in values if v.text]), "expected": expected}))
             return None
         constraints = row_constraints(self.active if table.version == self.active.template else
@@ -351,14 +352,14 @@ class TableReader:
                 if all(c(nums) for c in constraints):
                     solutions.append((flat, alloc))
         if len(solutions) != 1 or tried > MAX_SPLITS:
-            report.notes.append(("GK006", runs[0] and Pos(runs[0].line, runs[0].col), {
+            report.table_notes.append(("GK006", runs[0] and Pos(runs[0].line, runs[0].col), {
                 "table": table, "row": row, "runs": [v.text for v in runs], "candidates": len(solutions),
                 "expected": expected}))
             return None
         flat, alloc = solutions[0]
         row.split = "unique" if len(unconstrained) == 1 else "by-total"
         if row.split == "by-total":
-            report.notes.append(("GK007", Pos(runs[0].line, runs[0].col), {"table": table, "row": row}))
+            report.table_notes.append(("GK007", Pos(runs[0].line, runs[0].col), {"table": table, "row": row}))
         places = []
         for v, k in zip(runs, alloc):
             offset = 0

@@ -156,7 +156,7 @@ def check(report: Report):
                                  en="Neither the headings of the report's six sections (such as “一、总体情况”) nor any "
                                     "template table were found; if this is an annual report, make sure its text was "
                                     "exported completely")
-    for code, pos, info in report.notes:
+    for code, pos, info in report.notes + report.table_notes:
         if code == "GK006":
             table, row = info["table"], info["row"]
             runs = "、".join(f"“{r}”" for r in info["runs"])

@@ -82,7 +82,7 @@ def check(report: Report):
         yield from _labels(table)
         yield from _rows(table)
         yield from _values(table)
-    for code, pos, info in report.notes:
+    for code, pos, info in report.table_notes:
         if code == "GK207":
             table, row = info["table"], info["row"]
             yield ROW_WIDTH.finding(f"{table.definition.name}“{row.label}”行有 {info['found']} 个数值，模板为 {info['expected']} 列",
