@@ -123,7 +123,7 @@ def _plan(args, files: list[str]):
     from .cache import DEFAULT_DIR
     from .config import ConfigError, Finder
     from .engine import Options
-    from .pack import PackError, builtin_packs, load_pack, set_data_cache
+    from .pack import PackError, builtin_packs, load_pack
 
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
         finder = Finder(args.config, args.isolated)
@@ -137,7 +137,6 @@ def _plan(args, files: list[str]):
                                f"gklint: configuration error: {e.text('en')}")) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
                                              or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
-    set_data_cache(cache_dir)
     try:
         cli_packs = {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
     except PackError as e:

@@ -1,293 +1,19 @@
-"""Rule packs: one YAML file per template version, holding the template as data.
-
-A pack names the six sections, the tables (caption, header, columns, rows), the 勾稽关系 as
-equations and the version markers. `extends:` merges a parent file key by key (lists replace).
-Packs are validated on load; a broken pack raises `PackError` naming the file, line and key.
-"""
+"""Checking a merged pack mapping and building the model from it; every error names file, line and key."""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
-import os
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .expr import Equation, ExprError, parse_equation, parse_fact
-from .normalize import key
-from .resources import resource_dir
+from ..expr import Equation, ExprError, parse_equation, parse_fact
+from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
+from .source import PackError, _read
 
-KINDS = ("count", "amount", "signed")
 SEVERITY_NAMES = ("error", "warning", "info")
-
-
-class PackError(Exception):
-    """`str(e)` is Chinese; `e.text("en")` gives the same `file:line: key: message` in English."""
-
-    def __init__(self, path: Path, keypath: list, message: str, en: str | None = None):
-        self.path, self.keypath = path, keypath
-        self.line = _line_of(path, keypath)
-        self.where = ".".join(str(k) for k in keypath) or "(top)"
-        self.message, self.en = message, en or message
-        super().__init__(self.text())
-
-    def text(self, lang: str = "zh") -> str:
-        where = f" {self.where}:" if self.where else ""
-        return f"{self.path}:{self.line}:{where} {self.en if lang == 'en' else self.message}"
-
-
-def _line_of(path: Path, keypath: list) -> int:
-    """Line of a key path in a YAML file (1-based), found by composing the node tree safely."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        return 1
-    line = node.start_mark.line + 1 if node else 1
-    for k in keypath:
-        nxt = None
-        if isinstance(node, yaml.MappingNode):
-            for kn, vn in node.value:
-                if kn.value == str(k):
-                    nxt = vn
-                    line = kn.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and k < len(node.value):
-            nxt = node.value[k]
-            line = nxt.start_mark.line + 1
-        if nxt is None:
-            break
-        node = nxt
-    return line
-
-
-@dataclass(frozen=True)
-class SectionDef:
-    key: str
-    number: int
-    title: str
-    variants: tuple[str, ...] = ()
-    role: str | None = None  # what rules call it: overview, problems, other …
-
-
-@dataclass(frozen=True)
-class ColumnDef:
-    key: str
-    label: str
-    kind: str = "count"
-    units: tuple[str, ...] = ()
-    group: str | None = None  # the merged header above it (行政复议, 法人或其他组织 …)
-
-
-@dataclass(frozen=True)
-class RowDef:
-    key: str
-    label: str | None
-    sets: tuple[str, ...] = ()
-
-
-@dataclass
-class TableDef:
-    key: str
-    name: str
-    section: str
-    anchors: tuple[str, ...]
-    header: tuple[str, ...]
-    columns: tuple[ColumnDef, ...]
-    row_defs: dict[str, RowDef]
-    rows: tuple[str, ...]  # expected layout, in order
-    groups: tuple[str, ...] = ()
-    name_en: str = ""
-
-    @property
-    def title(self) -> dict:
-        """The table's name as a localised message argument."""
-        return {"zh": self.name, "en": self.name_en or f"table “{self.name}”"}
-
-    def column(self, k: str) -> ColumnDef | None:
-        return next((c for c in self.columns if c.key == k), None)
-
-    def labels(self) -> set[str]:
-        out = set(self.anchors) | set(self.header) | set(self.groups)
-        out |= {c.label for c in self.columns}
-        out |= {r.label for r in self.row_defs.values() if r.label}
-        return out
-
-
-@dataclass(frozen=True)
-class Relation:
-    id: str
-    code: str
-    table: str
-    each: str | None  # "row", "col" or None
-    equation: Equation
-    about: str  # what the relation says, in Chinese
-    about_en: str = ""
-
-    @property
-    def says(self) -> dict:
-        """`about` as a localised message argument."""
-        return {"zh": self.about, "en": self.about_en or f"“{self.about}”"}
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A named quantity of the template (`facts:`), so rules never name a table, row or column:
-    a cell selection (`t3[R02][C1..C7]`) or a linear expression (`t4[ALL][F10] + t4[ALL][F15]`)."""
-
-    name: str
-    source: str
-    terms: tuple  # expr.Term, as in relations
-
-
-@dataclass(frozen=True)
-class RuleSetting:
-    """`rules: {CODE: {applies: …}}`: the severity of a rule for reports of some years ("off": not run)."""
-
-    severity: str
-    years: tuple[int | None, int | None] = (None, None)
-
-    def covers(self, year: int | None) -> bool:
-        lo, hi = self.years
-        if year is None:
-            return lo is None and hi is None
-        return (lo is None or year >= lo) and (hi is None or year <= hi)
-
-
-@dataclass(eq=False)  # hashed by identity: packs are loaded once and cached
-class Pack:
-    template: str
-    name: str
-    path: Path
-    years: tuple[int | None, int | None]
-    sections: tuple[SectionDef, ...]
-    tables: dict[str, TableDef]
-    relations: tuple[Relation, ...]
-    marker_labels: tuple[str, ...]
-    marker_rows: tuple[tuple[str, str], ...]
-    obsolete_basis: tuple[str, ...] = ()
-    title_required: tuple[str, ...] = ()
-    title_slips: tuple[str, ...] = ()
-    raw: dict = field(default_factory=dict, repr=False)
-    # `content:` — template words for the content, narrative and date rules (GK5xx–GK7xx):
-    # name -> phrases, or name -> {item: phrases}; validated on load.
-    content: dict = field(default_factory=dict, repr=False)
-    names_en: dict = field(default_factory=dict, repr=False)  # English names of content items
-    name_en: str = ""
-    supersedes: tuple[str, ...] = ()  # template versions this one replaced
-    facts: dict = field(default_factory=dict, repr=False)  # name -> Fact
-    settings: dict = field(default_factory=dict, repr=False)  # code -> (RuleSetting, …)
-    relation_rules: dict = field(default_factory=dict, repr=False)  # code -> {name, severity, zh, en}
-    deadlines: dict = field(default_factory=dict, repr=False)  # issuer kind -> "MM-DD"
-
-    @property
-    def title(self) -> dict:
-        """The format's name as a localised message argument."""
-        return {"zh": self.name, "en": self.name_en or self.name}
-
-    def term(self, item: str) -> dict:
-        """A content item (topic) as a localised message argument."""
-        return {"zh": item, "en": self.names_en.get(item) or f"“{item}”"}
-
-    def rule_severity(self, code: str, default: str, year: int | None) -> str:
-        """The severity of rule `code` for a report of `year` under this pack ("off": not run)."""
-        for setting in self.settings.get(code, ()):
-            if setting.covers(year):
-                return setting.severity
-        return default
-
-    def section_by_role(self, role: str) -> SectionDef | None:
-        return next((s for s in self.sections if s.role == role), None)
-
-    def words(self, name: str) -> tuple[str, ...]:
-        """The phrases of a `content:` list (empty when the pack has none)."""
-        val = self.content.get(name, ())
-        return tuple(val) if isinstance(val, (list, tuple)) else ()
-
-    def items(self, name: str) -> dict[str, tuple[str, ...]]:
-        """The named items of a `content:` mapping, each with its phrases, in pack order."""
-        val = self.content.get(name, {})
-        return {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else {}
-
-    def covers(self, year: int) -> bool:
-        lo, hi = self.years
-        return (lo is None or year >= lo) and (hi is None or year <= hi)
-
-    def marker_keys(self) -> set[str]:
-        return {key(m) for m in self.marker_labels}
-
-
-def _merge(base: Any, over: Any) -> Any:
-    if isinstance(base, dict) and isinstance(over, dict):
-        out = dict(base)
-        for k, v in over.items():
-            out[k] = _merge(base[k], v) if k in base else v
-        return out
-    return over
-
-
-# Where parsed packs are kept as JSON, keyed by the YAML text's hash (set by the CLI to its cache
-# directory): YAML parsing is most of gklint's start-up, JSON loading is nearly free.
-_data_cache: Path | None = None
-
-
-def set_data_cache(directory: str | os.PathLike | None) -> None:
-    global _data_cache
-    _data_cache = Path(directory) / "packs" if directory else None
-
-
-def _parse_yaml(text: str):
-    if _data_cache is None:
-        return yaml.safe_load(text)
-    entry = _data_cache / (hashlib.sha256(text.encode("utf-8")).hexdigest() + ".json")
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = yaml.safe_load(text)
-    try:
-        _data_cache.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, entry)
-    except (OSError, TypeError, ValueError):
-        pass  # not JSON-able or not writable: only costs time
-    return data
-
-
-def _load_yaml(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
-    """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
-    if path in seen:
-        raise PackError(path, ["extends"], "extends 形成循环", en="extends forms a cycle")
-    try:
-        data = _parse_yaml(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise PackError(path, [], f"无法读取规则包：{e.strerror or e}",
-                        en=f"cannot read the rule pack: {e.strerror or e}") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        err = PackError(path, [], f"YAML 语法错误：{getattr(e, 'problem', e)}",
-                        en=f"YAML syntax error: {getattr(e, 'problem', e)}")
-        if mark is not None:
-            err.line, err.where = mark.line + 1, ""
-            err.args = (err.text(),)
-        raise err from None
-    if not isinstance(data, dict):
-        raise PackError(path, [], "规则包顶层必须是映射（key: value）",
-                        en="the top level of a rule pack must be a mapping (key: value)")
-    chain = [path]
-    parent = data.pop("extends", None)
-    if parent is not None:
-        if not isinstance(parent, str):
-            raise PackError(path, ["extends"], "extends 必须是文件名", en="extends must be a file name")
-        base, parents = _load_yaml(path.parent / parent, seen + (path,))
-        data = _merge(base, data)
-        chain += parents
-    return data, chain
 
 
 class _Validator:
@@ -300,8 +26,8 @@ class _Validator:
         # Report the error in the first file of the chain that mentions the key path.
         for path in self.chain:
             try:
-                node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-            except (OSError, yaml.YAMLError):
+                node = yaml.compose(_read(path), Loader=yaml.SafeLoader)
+            except (OSError, ValueError, yaml.YAMLError):
                 continue
             if _has_path(node, keypath[:1]):
                 raise PackError(path, keypath, message, en)
@@ -339,7 +65,7 @@ def _has_path(node: Any, keypath: list) -> bool:
     return True
 
 
-def _build(data: dict, chain: list[Path]) -> Pack:
+def build(data: dict, chain: list[Path]) -> Pack:
     v = _Validator(chain)
     template = v.need(data, "template", str, [])
     name = v.need(data, "name", str, [])
@@ -586,37 +312,3 @@ def _check_terms(v: _Validator, kp: list, terms, bound: set, tables: dict) -> No
                 if n not in known:
                     v.fail(kp, f"未知的{what} {n!r}（表 {t.ref.table}）",
                            f"unknown {what_en} {n!r} (table {t.ref.table})")
-
-
-def load_pack(path: Path) -> Pack:
-    data, chain = _load_yaml(Path(path))
-    return _build(data, chain)
-
-
-@lru_cache(maxsize=None)
-def load_pack_cached(path: str) -> Pack:
-    """One Pack object per pack file and process, so packs can travel between processes by path."""
-    return load_pack(Path(path))
-
-
-# A pack is sent to worker processes as its path and loaded there once (see runner.py).
-Pack.__reduce__ = lambda self: (load_pack_cached, (str(self.path),))  # type: ignore[method-assign]
-
-
-@lru_cache(maxsize=None)
-def builtin_packs() -> dict[str, Pack]:
-    """The national packs shipped with gklint, by template version ("2019", "2021")."""
-    packs = {}
-    for p in sorted(resource_dir("rules").glob("gov-*.yaml")):
-        pack = load_pack_cached(str(p))
-        packs[pack.template] = pack
-    return packs
-
-
-def pack_for_year(year: int | None, packs: dict[str, Pack]) -> Pack:
-    if year is not None:
-        for pack in packs.values():
-            if pack.covers(year):
-                return pack
-    # Without a year, the current format is the best guess; GK701 says the year is missing.
-    return max(packs.values(), key=lambda p: p.years[0] or 0)

@@ -1,0 +1,167 @@
+"""What a loaded rule pack is: the template of one version as typed definitions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..expr import Equation
+from ..normalize import key
+
+KINDS = ("count", "amount", "signed")
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    key: str
+    number: int
+    title: str
+    variants: tuple[str, ...] = ()
+    role: str | None = None  # what rules call it: overview, problems, other …
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    key: str
+    label: str
+    kind: str = "count"
+    units: tuple[str, ...] = ()
+    group: str | None = None  # the merged header above it (行政复议, 法人或其他组织 …)
+
+
+@dataclass(frozen=True)
+class RowDef:
+    key: str
+    label: str | None
+    sets: tuple[str, ...] = ()
+
+
+@dataclass
+class TableDef:
+    key: str
+    name: str
+    section: str
+    anchors: tuple[str, ...]
+    header: tuple[str, ...]
+    columns: tuple[ColumnDef, ...]
+    row_defs: dict[str, RowDef]
+    rows: tuple[str, ...]  # expected layout, in order
+    groups: tuple[str, ...] = ()
+    name_en: str = ""
+
+    @property
+    def title(self) -> dict:
+        """The table's name as a localised message argument."""
+        return {"zh": self.name, "en": self.name_en or f"table “{self.name}”"}
+
+    def column(self, k: str) -> ColumnDef | None:
+        return next((c for c in self.columns if c.key == k), None)
+
+    def labels(self) -> set[str]:
+        out = set(self.anchors) | set(self.header) | set(self.groups)
+        out |= {c.label for c in self.columns}
+        out |= {r.label for r in self.row_defs.values() if r.label}
+        return out
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    code: str
+    table: str
+    each: str | None  # "row", "col" or None
+    equation: Equation
+    about: str  # what the relation says, in Chinese
+    about_en: str = ""
+
+    @property
+    def says(self) -> dict:
+        """`about` as a localised message argument."""
+        return {"zh": self.about, "en": self.about_en or f"“{self.about}”"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A named quantity of the template (`facts:`), so rules never name a table, row or column:
+    a cell selection (`t3[R02][C1..C7]`) or a linear expression (`t4[ALL][F10] + t4[ALL][F15]`)."""
+
+    name: str
+    source: str
+    terms: tuple  # expr.Term, as in relations
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """`rules: {CODE: {applies: …}}`: the severity of a rule for reports of some years ("off": not run)."""
+
+    severity: str
+    years: tuple[int | None, int | None] = (None, None)
+
+    def covers(self, year: int | None) -> bool:
+        lo, hi = self.years
+        if year is None:
+            return lo is None and hi is None
+        return (lo is None or year >= lo) and (hi is None or year <= hi)
+
+
+@dataclass(eq=False)  # hashed by identity: packs are loaded once and cached
+class Pack:
+    template: str
+    name: str
+    path: Path
+    years: tuple[int | None, int | None]
+    sections: tuple[SectionDef, ...]
+    tables: dict[str, TableDef]
+    relations: tuple[Relation, ...]
+    marker_labels: tuple[str, ...]
+    marker_rows: tuple[tuple[str, str], ...]
+    obsolete_basis: tuple[str, ...] = ()
+    title_required: tuple[str, ...] = ()
+    title_slips: tuple[str, ...] = ()
+    raw: dict = field(default_factory=dict, repr=False)
+    # `content:` — template words for the content, narrative and date rules (GK5xx–GK7xx):
+    # name -> phrases, or name -> {item: phrases}; validated on load.
+    content: dict = field(default_factory=dict, repr=False)
+    names_en: dict = field(default_factory=dict, repr=False)  # English names of content items
+    name_en: str = ""
+    supersedes: tuple[str, ...] = ()  # template versions this one replaced
+    facts: dict = field(default_factory=dict, repr=False)  # name -> Fact
+    settings: dict = field(default_factory=dict, repr=False)  # code -> (RuleSetting, …)
+    relation_rules: dict = field(default_factory=dict, repr=False)  # code -> {name, severity, zh, en}
+    deadlines: dict = field(default_factory=dict, repr=False)  # issuer kind -> "MM-DD"
+
+    @property
+    def title(self) -> dict:
+        """The format's name as a localised message argument."""
+        return {"zh": self.name, "en": self.name_en or self.name}
+
+    def term(self, item: str) -> dict:
+        """A content item (topic) as a localised message argument."""
+        return {"zh": item, "en": self.names_en.get(item) or f"“{item}”"}
+
+    def rule_severity(self, code: str, default: str, year: int | None) -> str:
+        """The severity of rule `code` for a report of `year` under this pack ("off": not run)."""
+        for setting in self.settings.get(code, ()):
+            if setting.covers(year):
+                return setting.severity
+        return default
+
+    def section_by_role(self, role: str) -> SectionDef | None:
+        return next((s for s in self.sections if s.role == role), None)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The phrases of a `content:` list (empty when the pack has none)."""
+        val = self.content.get(name, ())
+        return tuple(val) if isinstance(val, (list, tuple)) else ()
+
+    def items(self, name: str) -> dict[str, tuple[str, ...]]:
+        """The named items of a `content:` mapping, each with its phrases, in pack order."""
+        val = self.content.get(name, {})
+        return {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else {}
+
+    def covers(self, year: int) -> bool:
+        lo, hi = self.years
+        return (lo is None or year >= lo) and (hi is None or year <= hi)
+
+    def marker_keys(self) -> set[str]:
+        return {key(m) for m in self.marker_labels}
