@@ -20,7 +20,6 @@ from .checks.crossyear import check_pair
 from .checks.input import INTERNAL
 from .engine import FileResult, check_file, locate
 from .findings import Finding, decorate
-from .fingerprint import section_at
 from .model import Report
 from .normalize import key
 
