@@ -137,11 +137,13 @@ def test_gk206_unknown_row(tmp_path):
     assert f.data["actual"] == "小计"
 
 
-def test_gk207_row_width(tmp_path):
+def test_gk006_row_width(tmp_path):
+    # Eight values for seven columns: which number belongs where cannot be told. That is gklint's
+    # doubt about the reading, said once for the table at info level (it was GK207, an error).
     res = lint_text(tmp_path, edited(CLEAN_2021, "二、上年结转政府信息公开申请数量→→0→0→0→0→0→0→0→",
                                      "二、上年结转政府信息公开申请数量→→0→0→0→0→0→0→0→0→"), "r.md")
-    (f,) = only(res, "GK207")
-    assert (f.data["found"], f.data["expected"]) == (8, 7)
+    (f,) = only(res, "GK006")
+    assert f.severity == "info" and "“二、上年结转政府信息公开申请数量”行读到 8 个数值，模板为 7 列" in f.message
     # The relations that need the unreadable row are not checked, and not reported as failures.
     assert not [c for c in codes(res) if c.startswith("GK30")]
 

@@ -15,20 +15,23 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .normalize import Span, key, key_with_map, normalize_line
+from .reading.values import NA_VALUES, NUMBER_RE, UNITS
 from .pack import SectionDef
 from .vocab import CN_DIGITS, Vocabulary
 
 H1_RE = re.compile(
     r"^#*\s*(?P<ord>[一二三四五六七八九十]{1,2}|\d{1,2})\s*(?P<sep>[、.，,]|\s)\s*(?P<title>\S.*)$")
 H2_RE = re.compile(r"^#*\s*(?:[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[、.](?!\d))")
-VALUE_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元|万元|件|项|个|次|%)?$")
-NA_VALUES = {"/", "—", "——", "-", "--", "不适用", "无", "－", "/ ", "＼", "\\"}
 META_KEYS = ("标题", "发布时间", "发布日期", "成文日期", "撰写时间", "文号", "发布机构", "来源", "栏目",
              "原文链接", "本地目录", "编辑", "时间", "索引号", "信息来源", "发文机关")
 META_RE = re.compile(r"^(?P<k>" + "|".join(META_KEYS) + r")\s*[:：]\s*(?P<v>.*)$")
 SENTENCE_END = "。！？；"
 MAX_FRAGMENT = 45  # longest label in the templates is 37 characters
 MAX_FLAT_LINE = 100_000  # a scraped one-line page is a few thousand; longer lines are prose
+RUN_IN_FUZZY = 200  # lines this long may be flattened pages: look for reworded run-in headings too
+# A numeral heading inside a flattened page; its title ends at a digit or a clause mark (in key space).
+RUN_IN_NUMERAL_RE = re.compile(r"(?P<ord>[一二三四五六])、(?P<title>[^\d，。；：、！？“”（）]{4,30})")
+RUN_IN_BEFORE = "。；！？）”："
 
 
 @dataclass
@@ -67,7 +70,7 @@ class Item:
 
 @lru_cache(maxsize=4096)
 def is_number(text: str) -> bool:
-    return bool(VALUE_RE.match(text.strip()))
+    return bool(NUMBER_RE.match(text.strip()))
 
 
 @lru_cache(maxsize=4096)
@@ -142,35 +145,75 @@ class Lexer:
         if hit:
             return Heading(hit[0], ordinal, style, title, "canonical" if hit[1] else "variant")
         if style == "cn" and len(key(title)) <= 40:
-            # A damaged or reworded title: accept only a close match to the section of that number.
-            for s in self.vocab.sections:
-                if s.number != number:
-                    continue
-                best = max(SequenceMatcher(None, key(title), key(c)).ratio() for c in (s.title,) + s.variants)
-                if best >= 0.7:
-                    return Heading(s, ordinal, style, title, "fuzzy")
+            section = self.fuzzy_section(title, number)
+            if section is not None:
+                return Heading(section, ordinal, style, title, "fuzzy")
+        return None
+
+    def fuzzy_section(self, title: str, number: int):
+        """The section a damaged or reworded title of number `number` stands for, or None.
+
+        It must resemble that section's title (or a variant) more than any other section's, and
+        either closely (a wrong, missing or extra character: 行政法复议) or by a shared run of words
+        with a clear margin (五、存在的主要问题及明年工作计划)."""
+        k = key(title)
+        if len(k) < 4:
+            return None
+        scored = []
+        for s in self.vocab.sections:
+            best = max((SequenceMatcher(None, k, key(c), autojunk=False) for c in (s.title,) + s.variants),
+                       key=lambda m: m.ratio())
+            scored.append((best.ratio(), max((b.size for b in best.get_matching_blocks()), default=0), s))
+        scored.sort(key=lambda x: -x[0])
+        ratio, run, s = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if s.number != number:
+            return None
+        if ratio >= 0.7 or (ratio >= 0.5 and run >= 5 and ratio - second >= 0.2):
+            return s
         return None
 
     # -- segmentation -------------------------------------------------------------------------
     def _split_run_in(self, span: Span) -> list[Span]:
         """Split a line where a top-level heading is run into text (`…方面。二、主动公开…第二十条…`)."""
-        if not self.vocab.run_in_heading_re.search(key(span.text)):
+        exact = self.vocab.run_in_heading_re.search(key(span.text))
+        if not exact and (len(span.text) < RUN_IN_FUZZY or "、" not in span.text):
             return [span]  # the common case, decided on the cached key
         k, idx, _ = key_with_map(span)
         cuts = set()
+        found = []
         for m in self.vocab.run_in_heading_re.finditer(k):
-            if m.start() > 0:
-                cuts.add(idx[m.start()])
-            rest = k[m.end():]
+            found.append((m.start(), m.end()))
+        if len(k) >= RUN_IN_FUZZY:
+            found += self._fuzzy_run_in(k, found)
+        for start, end in found:
+            if start > 0:
+                cuts.add(idx[start])
+            rest = k[end:]
             # Cut after the heading only when a paragraph follows, not a reworded title (总体情况概述).
-            if len(rest) >= 8 or any(c in rest for c in SENTENCE_END + "，"):
-                cuts.add(idx[m.end()])
+            if end < len(idx) and (len(rest) >= 8 or any(c in rest for c in SENTENCE_END + "，")):
+                cuts.add(idx[end])
         if not cuts:
             return [span]
         bounds = [0] + sorted(cuts) + [len(span.text)]
         # Markdown heading marks (`## 一、总体情况`) belong to the heading, not a piece of their own.
         bounds = [b for b in bounds if b == 0 or span.text[:b].strip("# ")]
         return [span.slice(a, b) for a, b in zip(bounds, bounds[1:]) if span.text[a:b].strip()]
+
+    def _fuzzy_run_in(self, k: str, exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Reworded or damaged headings run into a flattened page (`…000 五、存在的主要问题及明年工作计划2024年…`):
+        the title runs from the numeral to the first digit or clause mark."""
+        out = []
+        taken = {s for s, _ in exact}
+        for m in RUN_IN_NUMERAL_RE.finditer(k):
+            start = m.start()
+            if start in taken or (start > 0 and k[start - 1] not in RUN_IN_BEFORE and not k[start - 1].isdigit()):
+                continue
+            title = m.group("title")
+            number = CN_DIGITS.index(m.group("ord")) + 1
+            if self.fuzzy_section(title, number) is not None:
+                out.append((start, m.end("title")))
+        return out
 
     def _scan_flat(self, span: Span) -> list[LexCell] | None:
         """Cells of a table flattened onto one line, or None if the line is prose."""
@@ -209,8 +252,8 @@ class Lexer:
                     else:
                         break
                     end += 1
-                for unit in ("万元", "元"):
-                    if k.startswith(unit, end):
+                for unit in UNITS:
+                    if k.startswith(unit, end) and not label_re.match(k, end):
                         end += len(unit)
                         break
                 cells.append(LexCell(span.text[idx[pos]: idx[end - 1] + 1], span.line, span.col(idx[pos])))

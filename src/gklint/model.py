@@ -29,6 +29,7 @@ class Cell:
     unit: str | None = None
     split: bool = False  # value came from splitting a flattened digit run
     certain: bool = True  # False: one plausible reading of the document among several
+    placed: str | None = None  # "position": values found apart from their label, placed by table order
 
     @property
     def path(self) -> str:
@@ -44,9 +45,11 @@ class Row:
     version: str | None = None  # template version whose pack defines this row
     sets: tuple[str, ...] = ()  # named row sets it belongs to (@outcomes)
     relabelled: bool = False  # found by resemblance: its label deviates from the template's
+    variant: bool = False  # its label differs from the template's only in numbering or punctuation
     values_found: int = 0
-    # How a flattened digit run was split: None, "unique" or "by-total" (the row's own total
-    # decided the split, so that total cannot be checked).
+    # How a flattened digit run was split: None, "unique", "by-total" (the row's own total
+    # decided the split, so that total cannot be checked) or "by-relations" (the table's relations
+    # across rows decided it, so those cannot be checked either).
     split: str | None = None
 
 
@@ -59,6 +62,18 @@ class HeaderCell:
     version: str | None = None
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Part of a table gklint could not read with certainty, and why (reported once per table)."""
+
+    row: str | None  # row key; None: values that belong to no row gklint could tell
+    reason: str  # ambiguous | no-split | count | no-values | order | orphans
+    cols: tuple[str, ...] = ()  # the uncertain cells of the row (all when empty)
+    text: str = ""  # the document's text concerned (a label, the run-together digits)
+    pos: Pos = Pos(1)
+    count: int = 0  # readings found (ambiguous), values found (count), values left (orphans)
+
+
 @dataclass
 class Table:
     key: str
@@ -69,6 +84,7 @@ class Table:
     rows: dict[str, Row] = field(default_factory=dict)
     header: list[HeaderCell] = field(default_factory=list)
     unknown_rows: list[Row] = field(default_factory=list)  # labels resembling no template row
+    doubts: list[Doubt] = field(default_factory=list)  # what could not be read with certainty
 
     def cell(self, row: str, col: str) -> Cell | None:
         r = self.rows.get(row)

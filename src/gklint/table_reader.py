@@ -1,84 +1,175 @@
-"""Read table blocks into the model's tables, driven by a rule pack.
+"""Read the table blocks of a report into the model's tables, by aligning them to the template.
 
-Rows are found by their labels, which are unique within a table, so the serialisation does not
-matter: one cell per line, Word's tab cells, TSV with merged-cell shifts, or a page-split table
-with a repeated header and a lost group label. A label of another template version (e.g. the
-2019 `（六）其他处理` row in a 2024 report) is read with that version's definition and recorded
-as a version marker. Flattened digit runs (`640020470`) are split only where the split is unique.
+The pack knows every table's rows, columns and relations, so the document's stream of labels and
+values is aligned to that grid, whatever the layout (one cell per line, Word's tab cells, TSV or
+pipe rows, a page flattened onto one line, text out of a PDF):
+
+1. **Scan**: each text piece is resolved to a template label (anchor, header, group, row) of
+   any version, which also decides which table the stream belongs to; values are collected.
+2. **Labels**: pieces of one label broken over lines are joined when the join matches a row
+   label better (`1.申请人…不再处理` + `其政府信息公开申请`); parts of labels say nothing.
+3. **Anchors**: a row label directly followed by its values (on the same line where rows are
+   lines) is a row.
+4. **Gaps**: values found apart from their labels (PDF text, converted Markdown) are placed in
+   the template rows between two anchors, in order, only when their number is exactly the
+   number of rows missing there; otherwise those rows are not read.
+5. **Values**: run-together digits (`270020130`) get every split the columns allow, narrowed
+   by the row's relations, then by the table's relations across rows and columns (`solve.py`).
+
+What cannot be read with certainty is recorded on the table (`Table.doubts`, cells with
+`certain=False`): the rules say so once per table, and the relations that need those cells are
+not checked. Labels of another template version (the 2019 `（六）其他处理` row in a 2024 report)
+are read with that version's definition and recorded as version markers.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .lexer import NA_VALUES, LexCell, is_value
-from .model import BLANK, NA, NUMBER, TEXT, Cell, HeaderCell, Pos, Report, Row, Table
+from .lexer import LexCell
+from .linear import row_constraints
+from .model import NUMBER, Cell, Doubt, HeaderCell, Pos, Report, Row, Table
 from .normalize import key
 from .pack import Pack
+from .reading.labels import NEAR, LabelIndex, core, similarity
+from .reading.solve import agreed, choose
+from .reading.values import is_value, parse_value, splits
 
-NUM_RE = re.compile(r"^(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>元|万元|件|项|个|次|%)?$")
-MAX_SPLITS = 200_000  # enumeration bound for one row; beyond it the row is reported unreadable
-NEAR_MISS = 0.6
-
-
-def parse_value(raw: str) -> tuple[str, Decimal | None, str | None]:
-    t = raw.strip()
-    if not t:
-        return BLANK, None, None
-    if t in NA_VALUES:
-        return NA, None, None
-    m = NUM_RE.match(t)
-    if m:
-        try:
-            return NUMBER, Decimal(m.group("n").replace(",", "")), m.group("unit")
-        except InvalidOperation:
-            pass
-    return TEXT, None, None
+MAX_JOIN = 4  # pieces of one wrapped label
 
 
 @dataclass
-class _Hit:
-    role: str  # anchor | header | row | group
-    pack: Pack
-    table: str
-    row: str | None = None
+class _Tok:
+    text: str
+    pos: Pos
+    first: bool  # first cell of its line
+    brk: bool  # a blank line before it
+    layout: str  # of its block: line | blank | none
+    block: int
+    kind: str  # value | label | text | head
+    hit: object = None  # labels.Hit of a row label
 
 
-class _Index:
-    """Where each label key occurs: per pack, per table, in which role."""
+@dataclass
+class _Label:
+    toks: list[_Tok]
+    hit: object = None
+    how: str = ""  # exact | core | fuzzy | partial | ""
 
-    def __init__(self, packs: list[Pack]):
-        self.packs = packs
-        self.by_key: dict[str, list[_Hit]] = {}
-        for p in packs:
-            for t in p.tables.values():
-                for a in t.anchors:
-                    self._add(a, _Hit("anchor", p, t.key))
-                for h in list(t.header) + [c.label for c in t.columns]:
-                    self._add(h, _Hit("header", p, t.key))
-                for g in t.groups:
-                    self._add(g, _Hit("group", p, t.key))
-                for r in t.row_defs.values():
-                    if r.label:
-                        self._add(r.label, _Hit("row", p, t.key, r.key))
-        self.known = frozenset(self.by_key)
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.toks)
 
-    def _add(self, label: str, hit: _Hit) -> None:
-        self.by_key.setdefault(key(label), []).append(hit)
+    @property
+    def row(self) -> str | None:
+        return self.hit.row if self.hit is not None else None
 
-    def resolve(self, k: str, current: str | None, values_follow: bool) -> _Hit | None:
-        hits = self.by_key.get(k, [])
+
+@dataclass
+class _Group:
+    toks: list[_Tok] = field(default_factory=list)
+
+    @property
+    def blank(self) -> bool:
+        return all(not t.text.strip() for t in self.toks)
+
+
+def _join_fragments(cells: list[LexCell], known) -> list[LexCell]:
+    """Rejoin header cells that a scrape broke across lines (商业 / 企业, 结果 / 纠正)."""
+    out: list[LexCell] = []
+    i = 0
+    while i < len(cells):
+        c = cells[i]
+        joined = None
+        if c.text and not is_value(c.text):
+            for n in (4, 3, 2):
+                group = cells[i:i + n]
+                if len(group) == n and all(g.text and not is_value(g.text) for g in group):
+                    if "".join(g.key for g in group) in known:
+                        joined = LexCell("".join(g.text for g in group), c.line, c.col, c.first_in_line, c.break_before)
+                        i += n
+                        break
+        if joined is None:
+            out.append(c)
+            i += 1
+        else:
+            out.append(joined)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _index(packs: tuple[Pack, ...]) -> LabelIndex:
+    return LabelIndex(packs)
+
+
+class TableReader:
+    def __init__(self, active: Pack, others: list[Pack]):
+        self.active = active
+        self.packs = (active, *others)
+        self.index = _index(self.packs)
+
+    def pack(self, version: str) -> Pack:
+        return next(p for p in self.packs if p.template == version)
+
+    def read(self, report: Report) -> None:
+        report.tables = {}
+        report.markers = {}
+        report.table_notes = []
+        streams: dict[str, list[_Tok]] = {}
+        for n, (section_key, block) in enumerate(report.table_blocks):
+            self._scan(report, section_key, block, n, streams)
+        for tkey, toks in streams.items():
+            _Assembly(self, report.tables[tkey], toks).run()
+        for t in report.tables.values():
+            self._near_misses(t)
+        own = self.active.marker_keys()
+        for t in report.tables.values():
+            for h in t.header:
+                if key(h.text) in own:
+                    report.markers.setdefault(self.active.template, []).append((h.text, h.pos))
+            for r in t.rows.values():
+                if (t.key, r.key) in self.active.marker_rows and r.values_found:
+                    report.markers.setdefault(self.active.template, []).append((r.label or r.key, r.pos))
+
+    # -- 1. scan: which table each piece belongs to, and what it is --------------------------
+    def _scan(self, report: Report, section_key, block, n: int, streams) -> None:
+        cells = _join_fragments(block.cells, self.index.known)
+        table: Table | None = None
+        for i, c in enumerate(cells):
+            pos = Pos(c.line, c.col)
+            value = not c.text.strip() or is_value(c.text)
+            hit = None
+            if not value:
+                hit = self._resolve(c.text, table.key if table else None, _values_follow(cells, i))
+                if hit is not None:
+                    if table is None or hit.table != table.key and hit.role in ("anchor", "row"):
+                        table = self._table(report, hit, section_key, pos)
+                    if hit.pack is not self.active and hit.role != "group":
+                        report.markers.setdefault(hit.pack.template, []).append((c.text, pos))
+                    if hit.role in ("header", "anchor"):
+                        table.header.append(HeaderCell(c.text, pos, "foreign" if hit.pack is not self.active else "label",
+                                                       version=hit.pack.template))
+            if table is None:
+                continue  # text or values before any table: not ours
+            kind = "value" if value else "label" if hit is not None and hit.role == "row" else \
+                "head" if hit is not None else "text"
+            stream = streams.setdefault(table.key, [])
+            last = stream[-1] if stream else None
+            if kind == "text" and block.layout == "line" and not c.first_in_line and last is not None \
+                    and last.pos.line == c.line and (last.kind == "label" or last.kind == "value" and last.text.strip()) \
+                    and not self.index.is_fragment(c.text, table.key):
+                kind = "value"  # where rows are lines, text after a row's label is one of its cells
+            stream.append(_Tok(c.text, pos, c.first_in_line, c.break_before, block.layout, n, kind, hit))
+
+    def _resolve(self, text: str, current: str | None, values_follow: bool):
+        hits, _ = self.index.hits(text)
         if not hits:
             return None
 
         def pick(pred):
-            # Packs in priority order: the active pack first, then the others (foreign).
-            for p in self.packs:
+            for p in self.packs:  # the active pack first, then the others (foreign)
                 for h in hits:
                     if h.pack is p and pred(h):
                         return h
@@ -94,141 +185,17 @@ class _Index:
                 or pick(lambda h: h.role == "row")
                 or pick(lambda h: True))
 
-
-def _join_fragments(cells: list[LexCell], known: set[str]) -> list[LexCell]:
-    """Rejoin header cells that a scrape broke across lines (商业 / 企业, 结果 / 纠正)."""
-    out: list[LexCell] = []
-    i = 0
-    while i < len(cells):
-        c = cells[i]
-        joined = None
-        if c.text and not is_value(c.text):
-            for n in (4, 3, 2):
-                group = cells[i:i + n]
-                if len(group) == n and all(g.text and not is_value(g.text) for g in group):
-                    k = "".join(g.key for g in group)
-                    if k in known:
-                        joined = LexCell("".join(g.text for g in group), c.line, c.col, c.first_in_line, c.break_before)
-                        i += n
-                        break
-        if joined is None:
-            out.append(c)
-            i += 1
-        else:
-            out.append(joined)
-    return out
-
-
-def _compositions(run: str, parts: int):
-    """All ways to cut a digit run into `parts` integers written without leading zeros."""
-    n = len(run)
-    if parts > n:
-        return
-    for cuts in itertools.combinations(range(1, n), parts - 1):
-        bounds = (0,) + cuts + (n,)
-        pieces = [run[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(p == "0" or not p.startswith("0") for p in pieces):
-            yield pieces
-
-
-def _allocations(lengths: list[int], total: int):
-    """Ways to give each run a number of cells (≥1, ≤ its digits) adding up to `total`."""
-    if not lengths:
-        if total == 0:
-            yield []
-        return
-    first, rest = lengths[0], lengths[1:]
-    for k in range(1, min(first, total - len(rest)) + 1):
-        for tail in _allocations(rest, total - k):
-            yield [k] + tail
-
-
-@lru_cache(maxsize=16)
-def _index(packs: tuple[Pack, ...]) -> _Index:
-    return _Index(list(packs))
-
-
-class TableReader:
-    def __init__(self, active: Pack, others: list[Pack]):
-        self.active = active
-        self.index = _index((active, *others))
-        self.known = self.index.known
-
-    def read(self, report: Report) -> None:
-        report.tables = {}
-        report.markers = {}
-        report.table_notes = []
-        for section_key, block in report.table_blocks:
-            self._block(report, section_key, block)
-        for t in report.tables.values():
-            self._near_misses(t)
-        own = self.active.marker_keys()
-        for t in report.tables.values():
-            for h in t.header:
-                if key(h.text) in own:
-                    report.markers.setdefault(self.active.template, []).append((h.text, h.pos))
-            for r in t.rows.values():
-                if (t.key, r.key) in self.active.marker_rows and r.values_found:
-                    report.markers.setdefault(self.active.template, []).append((r.label or r.key, r.pos))
-
-    # -- one block of cells -------------------------------------------------------------------
-    def _block(self, report: Report, section_key: str | None, block) -> None:
-        cells = _join_fragments(block.cells, self.known)
-        layout = block.layout
-        table: Table | None = None
-        i = 0
-        while i < len(cells):
-            c = cells[i]
-            if not c.text or is_value(c.text):
-                if table is not None and table.definition.rows and \
-                        table.definition.row_defs[table.definition.rows[0]].label is None and c.text:
-                    # Unlabelled data row (table 四): the values follow the header.
-                    i = self._row(report, table, table.definition.rows[0], None, Pos(c.line, c.col), cells, i, layout,
-                                  table.version, include_first=True)
-                    continue
-                i += 1
-                continue
-            follows = self._values_follow(cells, i)
-            hit = self.index.resolve(c.key, table.key if table else None, follows)
-            pos = Pos(c.line, c.col)
-            if hit is None:
-                if table is not None:
-                    if follows:
-                        i = self._row(report, table, None, c.text, pos, cells, i + 1, layout, None)
-                        continue
-                    table.header.append(HeaderCell(c.text, pos, "unknown"))
-                i += 1
-                continue
-            foreign = hit.pack is not self.active
-            if table is None or hit.table != table.key and hit.role in ("anchor", "row"):
-                table = self._table(report, hit, section_key, pos)
-            if foreign and not (hit.role == "group"):
-                report.markers.setdefault(hit.pack.template, []).append((c.text, pos))
-            if hit.role == "row":
-                i = self._row(report, table, hit.row, c.text, pos, cells, i + 1, layout, hit.pack.template)
-                continue
-            if hit.role in ("header", "anchor"):
-                table.header.append(HeaderCell(c.text, pos, "foreign" if foreign else "label",
-                                               version=hit.pack.template))
-            i += 1
-
-    def _values_follow(self, cells: list[LexCell], i: int) -> bool:
-        for j in range(i + 1, len(cells)):  # indexes, not a slice: this runs once per cell
-            if cells[j].text:
-                return is_value(cells[j].text)
-        return False
-
-    def _table(self, report: Report, hit: _Hit, section_key: str | None, pos: Pos) -> Table:
+    def _table(self, report: Report, hit, section_key, pos: Pos) -> Table:
         existing = report.tables.get(hit.table)
         if existing is not None:
             return existing  # a page-split table continues; a repeated header is just header
-        definition = hit.pack.tables[hit.table]
-        table = Table(hit.table, definition, hit.pack.template, pos, section_key)
+        table = Table(hit.table, hit.pack.tables[hit.table], hit.pack.template, pos, section_key)
         report.tables[hit.table] = table
         return table
 
     def _near_misses(self, table: Table) -> None:
-        """Give each unknown header cell the template label it most resembles.
+        """Give each unknown header cell the template label it most resembles, unless it is only
+        part of labels (PDF text and wrapped cells break headers into such parts).
 
         Labels the header lacks are the likely intended ones (科研单位 → 科研机构) and are tried
         with a lower bar; any label of the table is tried with the normal one (社会组织 where the
@@ -238,132 +205,365 @@ class TableReader:
         seen = {key(h.text) for h in table.header if h.role != "unknown"}
         missing = [x for x in labels if key(x) not in seen]
         for h in table.header:
-            if h.role != "unknown":
+            if h.role != "unknown" or self.index.is_fragment(h.text, table.key):
                 continue
-            k = key(h.text)
-            for pool, bar in ((missing, NEAR_MISS - 0.1), (labels, NEAR_MISS)):
-                scored = [(SequenceMatcher(None, k, key(x)).ratio(), x) for x in pool]
-                best = max(scored, default=(0.0, None))
+            k = core(h.text)
+            for pool, bar in ((missing, NEAR - 0.1), (labels, NEAR)):
+                best = max(((similarity(k, core(x)), x) for x in pool), default=(0.0, None))
                 if best[0] >= bar:
                     h.canonical = best[1]
                     break
 
-    # -- one row ------------------------------------------------------------------------------
-    def _row(self, report: Report, table: Table, row_key: str | None, label: str | None, pos: Pos,
-             cells: list[LexCell], i: int, layout: str, version: str | None, include_first: bool = False) -> int:
-        values: list[LexCell] = []
-        j = i
-        while j < len(cells):
-            c = cells[j]
-            if c.text and not is_value(c.text):
-                # In a row-per-line layout, text after the label on the same line is a (bad) value.
-                same_line = layout == "line" and not c.first_in_line and j > 0 \
-                    and cells[j - 1].line == c.line and c.key not in self.known
-                if not same_line:
-                    break
-            starts_row = (layout == "line" and c.first_in_line) or (layout == "blank" and c.break_before)
-            if starts_row and (values or not include_first) and (values or j > i):
-                break
-            values.append(c)
-            j += 1
-        definition = table.definition
-        if row_key is not None and version is not None and version != table.version:
-            # A row of another template version: read it with that version's definition.
-            foreign_def = next(p for p in self.index.packs if p.template == version).tables[table.key]
-            row_def = foreign_def.row_defs[row_key]
-        else:
-            row_def = definition.row_defs.get(row_key) if row_key else None
-        relabelled = False
-        if row_def is None:
-            guess = self._guess_row(table, label)
-            if guess == "?":
-                row = Row(guess, label, pos, version=None)
-                row.values_found = sum(1 for v in values if v.text)
-                table.unknown_rows.append(row)
-                return j
-            # A reworded or mistyped label of a template row (`1、申请人…` for `1.申请人…`): it is
-            # that row, and its numbers count in the totals; GK203 reports the label.
-            row_key, row_def, relabelled = guess, definition.row_defs[guess], True
-        if row_key in table.rows:
-            return j  # a duplicated row label; the first occurrence counts
-        row = Row(row_key, label, pos, version=version or table.version, sets=row_def.sets, relabelled=relabelled)
-        table.rows[row_key] = row
-        columns = definition.columns
-        expected = len(columns)
-        while len(values) > expected and not values[-1].text:
-            values.pop()
-        lead = 0
-        while len(values) - lead > expected and not values[lead].text:
-            lead += 1
-        values = values[lead:]
-        row.values_found = sum(1 for v in values if v.text)
-        if len(values) == expected:
-            texts = [v.text for v in values]
-            places = [Pos(v.line, v.col) for v in values]
-        else:
-            split = self._split(report, table, row, values, expected)
-            if split is None:
-                return j
-            texts, places = split
-        for col, text, place in zip(columns, texts, places):
-            kind, value, unit = parse_value(text)
-            row.cells[col.key] = Cell(table.key, row_key, col.key, text, kind, place, value, unit,
-                                      split=row.split is not None)
-        return j
 
-    def _guess_row(self, table: Table, label: str | None) -> str:
-        """For an unknown row label, the missing template row it most resembles (for the fix)."""
-        if not label:
-            return "?"
-        best, score = "?", 0.0
-        for rk in table.definition.rows:
-            rd = table.definition.row_defs[rk]
-            if rk in table.rows or not rd.label:
+def _values_follow(cells: list[LexCell], i: int) -> bool:
+    for j in range(i + 1, len(cells)):  # indexes, not a slice: this runs once per cell
+        if cells[j].text:
+            return is_value(cells[j].text)
+    return False
+
+
+class _Assembly:
+    """Steps 2–5 for one table: its stream of labels and values becomes rows and cells."""
+
+    def __init__(self, reader: TableReader, table: Table, toks: list[_Tok]):
+        self.reader, self.table, self.toks = reader, table, toks
+        self.definition = table.definition
+        self.k = len(self.definition.columns)
+        self.order = self._order()
+        self.raw: dict[str, str] = {}  # the run-together text of rows with several readings
+
+    # -- the template's row order, with rows of other versions in their places ----------------
+    def _order(self) -> dict[str, float]:
+        order = {r: float(i) for i, r in enumerate(self.definition.rows)}
+        for p in self.reader.packs:
+            other = p.tables.get(self.table.key)
+            if other is None or other is self.definition:
                 continue
-            s = SequenceMatcher(None, key(label), key(rd.label)).ratio()
-            if s > score:
-                best, score = rk, s
-        return best if score >= NEAR_MISS else "?"
+            last = -1.0
+            for r in other.rows:
+                if r in order:
+                    last = order[r]
+                else:
+                    order.setdefault(r, last + 0.5)
+        return order
 
-    def _split(self, report: Report, table: Table, row: Row, values: list[LexCell], expected: int):
-        """Split flattened digit runs into `expected` cells, only where the split is unique."""
-        from .checks.balance import row_constraints  # the relations live with the balance rules
+    def _row_def(self, row: str):
+        for d in [self.definition] + [p.tables[self.table.key] for p in self.reader.packs
+                                      if self.table.key in p.tables]:
+            if row in d.row_defs:
+                return d, d.row_defs[row]
+        return None, None
 
-        runs = [v for v in values if v.text]
-        if not runs or len(runs) >= expected or not all(v.text.isdigit() for v in runs) \
-                or sum(len(v.text) for v in runs) < expected:
-            row.split = None
-            report.table_notes.append(("GK207", row.pos, {
-                "table": table, "row": row, "found": len([v for v in values if v.text]), "expected": expected}))
-            return None
-        constraints = row_constraints(self.active if table.version == self.active.template else
-                                      next(p for p in self.index.packs if p.template == table.version),
-                                      table.key, row.key)
-        lengths = [len(v.text) for v in runs]
-        unconstrained, solutions, tried = [], [], 0
-        for alloc in _allocations(lengths, expected):
-            for pieces in itertools.product(*(list(_compositions(v.text, k)) for v, k in zip(runs, alloc))):
-                tried += 1
-                if tried > MAX_SPLITS:
-                    break
-                flat = [p for group in pieces for p in group]
-                unconstrained.append(flat)
-                nums = [int(x) for x in flat]
-                if all(c(nums) for c in constraints):
-                    solutions.append((flat, alloc))
-        if len(solutions) != 1 or tried > MAX_SPLITS:
-            report.table_notes.append(("GK006", runs[0] and Pos(runs[0].line, runs[0].col), {
-                "table": table, "row": row, "runs": [v.text for v in runs], "candidates": len(solutions),
-                "expected": expected}))
-            return None
-        flat, alloc = solutions[0]
-        row.split = "unique" if len(unconstrained) == 1 else "by-total"
-        if row.split == "by-total":
-            report.table_notes.append(("GK007", Pos(runs[0].line, runs[0].col), {"table": table, "row": row}))
-        places = []
-        for v, k in zip(runs, alloc):
-            offset = 0
-            for piece in flat[len(places):len(places) + k]:
-                places.append(Pos(v.line, v.col + offset))
-                offset += len(piece)
-        return flat, places
+    def run(self) -> None:
+        items = self._items()
+        items = self._join_labels(items)
+        if self.definition.rows and self.definition.row_defs[self.definition.rows[0]].label is None:
+            self._unlabelled(items)
+            return
+        anchors, orphans = self._anchors(items)
+        placed = self._gaps(items, anchors, orphans)
+        self._read_rows(anchors, placed)
+        self._leftovers(items, anchors, orphans, placed)
+
+    def _leftovers(self, items, anchors, orphans, placed) -> None:
+        """Unknown text becomes header cells (GK204 looks at them); values under an unknown
+        label that fit no template row are a row the template lacks (GK206)."""
+        in_rows = {id(label) for label, _, _ in anchors.values()} | {id(label) for _, label in placed.values() if label}
+        placed_groups = {id(t) for toks, _ in placed.values() for t in toks}
+        for i, group, label in orphans:
+            if label is None or any(id(t) in placed_groups for t in group.toks):
+                continue
+            toks = _trim(group.toks, self.k)
+            c = core(label.text)
+            if len(toks) == self.k and len(c) >= 2 and not self.reader.index.is_fragment(label.text, self.table.key):
+                row = Row("?", label.text, label.toks[0].pos)
+                row.values_found = sum(1 for t in toks if t.text.strip())
+                self.table.unknown_rows.append(row)
+                in_rows.add(id(label))
+        for it in items:
+            if isinstance(it, _Label) and it.row is None and id(it) not in in_rows:
+                self.table.header.append(HeaderCell(it.text, it.toks[0].pos, "unknown"))
+
+    # -- 2. labels ----------------------------------------------------------------------------
+    def _items(self) -> list:
+        items: list = []
+        group: _Group | None = None
+        for t in self.toks:
+            if t.kind == "value":
+                starts_row = group is not None and group.toks and (
+                    t.block != group.toks[-1].block or (t.layout == "line" and t.first)
+                    or (t.layout == "blank" and t.brk))
+                if group is None or starts_row:
+                    group = _Group()
+                    items.append(group)
+                group.toks.append(t)
+                continue
+            group = None
+            if t.kind in ("label", "text"):
+                hits = self.reader.index.hits(t.text)
+                items.append(_Label([t], t.hit, hits[1] if t.hit is not None else ""))
+            else:
+                items.append(t)  # a header cell: a boundary, never part of a row label
+        return items
+
+    def _score(self, text: str, exclude=()) -> tuple[object, str, float]:
+        """The best row label for a piece of text: (hit, how, score); rows in `exclude` (labelled
+        exactly elsewhere) are not candidates for a resemblance."""
+        hits, how = self.reader.index.hits(text)
+        row_hits = [h for h in hits if h.role == "row" and h.table == self.table.key]
+        if row_hits:
+            return row_hits[0], how, 1.0
+        best = (None, "", 0.0)
+        for p in self.reader.packs:
+            d = p.tables.get(self.table.key)
+            if d is None:
+                continue
+            rk, s = self.reader.index.best_row(text, d, exclude)
+            if rk is not None and s > best[2]:
+                label = d.row_defs[rk].label
+                hit = next(h for h in self.reader.index.by_core[core(label)] if h.row == rk and h.pack is p)
+                partial = core(text) in core(label) or self.reader.index.interleaved(text, label, self.table.key)
+                best = (hit, "partial" if partial else "fuzzy", s)
+        return best
+
+    def _join_labels(self, items: list) -> list:
+        out: list = []
+        for it in items:
+            prev = out[-1] if out else None
+            if isinstance(it, _Label) and isinstance(prev, _Label) and len(prev.toks) < MAX_JOIN \
+                    and it.toks[0].pos.line - prev.toks[-1].pos.line <= 1 and self._improves(prev, it):
+                prev.toks.extend(it.toks)
+                continue
+            # A continuation after the values: `（二）部分公开（…，不 3 0 … 3` / `计其他情形）`.
+            before = out[-2] if len(out) >= 2 else None
+            if isinstance(it, _Label) and isinstance(prev, _Group) and isinstance(before, _Label) \
+                    and before.how not in ("exact", "core") and len(before.toks) < MAX_JOIN \
+                    and it.toks[0].pos.line - before.toks[-1].pos.line <= 1 and self._improves(before, it):
+                before.toks.extend(it.toks)
+                continue
+            out.append(it)
+        exact = {it.row for it in out if isinstance(it, _Label) and it.how in ("exact", "core")}
+        for it in out:
+            if isinstance(it, _Label) and it.how not in ("exact", "core"):
+                hit, how, score = self._score(it.text, exact)
+                if hit is not None and (how in ("exact", "core") or score >= NEAR):
+                    it.hit, it.how = hit, how
+                else:
+                    it.hit, it.how = None, ""
+        return out
+
+    def _improves(self, a: _Label, b: _Label) -> bool:
+        if a.how in ("exact", "core") or b.how in ("exact", "core"):
+            return False
+        joined = self._score(a.text + b.text)[2]
+        return joined >= NEAR and joined > max(self._score(a.text)[2], self._score(b.text)[2])
+
+    # -- 3. anchors -----------------------------------------------------------------------------
+    def _anchors(self, items: list):
+        """Rows whose label is followed by their values; the other value groups, in order."""
+        anchors: dict[str, tuple[_Label, _Group, int]] = {}
+        orphans: list[tuple[int, _Group, _Label | None]] = []
+        used: set[int] = set()
+        for i, it in enumerate(items):
+            if not isinstance(it, _Group) or it.blank and not (i and isinstance(items[i - 1], _Label)):
+                continue
+            label = items[i - 1] if i and isinstance(items[i - 1], _Label) else None
+            attached = label is not None and (it.toks[0].layout != "line" or it.toks[0].pos.line == label.toks[-1].pos.line)
+            n = len(_trim(it.toks, self.k))
+            multi = n > self.k and n % self.k == 0
+            if attached and label.row is not None and not multi and label.row not in anchors:
+                anchors[label.row] = (label, it, i)
+                used.add(id(label))
+            elif not it.blank:
+                # Values under a label that is no template row's (and not a broken piece of one)
+                # are that row's, not a missing row's: GK206 reports them, they fill no gap.
+                own = attached and label.row is None and not self.reader.index.is_fragment(label.text, self.table.key)
+                orphans.append((i, it, label if own else None))
+        return anchors, orphans
+
+    # -- 4. gaps --------------------------------------------------------------------------------
+    def _gaps(self, items: list, anchors: dict, orphans: list):
+        """Values apart from their labels, placed by template order where that is unambiguous."""
+        placed: dict[str, tuple[list[_Tok], _Label | None]] = {}
+        points = sorted(((i, row) for row, (_, _, i) in anchors.items()), key=lambda x: x[0])
+        bounds = [(-1, -1.0)] + [(i, self.order.get(row, -1.0)) for i, row in points] + [(len(items), float("inf"))]
+        hinted = {}
+        for i, it in enumerate(items):
+            if isinstance(it, _Label) and it.row is not None and it.row not in anchors:
+                hinted.setdefault(it.row, (i, it))
+        for (lo_i, lo_o), (hi_i, hi_o) in zip(bounds, bounds[1:]):
+            if hi_o <= lo_o:
+                continue  # anchors out of template order: nothing is placed between them
+            chunks = []
+            for i, group, label in orphans:
+                if lo_i < i < hi_i and label is None:
+                    chunks.extend((c, None) for c in self._chunks(group))
+            gap_rows = [r for r in self.definition.rows if lo_o < self.order[r] < hi_o and r not in anchors]
+            hints = sorted((i, r) for r, (i, _) in hinted.items() if lo_i < i < hi_i and lo_o < self.order.get(r, -1) < hi_o)
+            hint_rows = [r for _, r in sorted(hints, key=lambda x: self.order[x[1]])]
+            full = [(c, label) for c, label in chunks if c is not None]
+            if not full:
+                continue
+            if len(full) == len(gap_rows):
+                rows = gap_rows
+            elif len(full) == len(hint_rows):
+                rows = hint_rows
+            else:
+                for c, _ in chunks:
+                    if c is not None:
+                        self.table.doubts.append(Doubt(None, "orphans", (), "", c[0].pos, len(c)))
+                continue
+            for row, (chunk, label) in zip(rows, full):
+                placed[row] = (chunk, label or (hinted.get(row) or (None, None))[1])
+        for row, (i, label) in hinted.items():
+            if row not in placed:
+                self.table.doubts.append(Doubt(row, "no-values", (), label.text, label.toks[0].pos))
+                self._label_only_row(row, label)
+        return placed
+
+    def _chunks(self, group: _Group) -> list:
+        """A value group as rows of the template's width: several rows' values run together in
+        one group are cut row by row; a group that is not a whole number of rows is left."""
+        toks = _trim(group.toks, self.k)
+        if len(toks) <= self.k:
+            return [toks] if len(toks) == self.k else [None]
+        if len(toks) % self.k:
+            return [None]
+        rows = [toks[j:j + self.k] for j in range(0, len(toks), self.k)]
+        if len({t.text.strip() for t in toks}) == 1:
+            return rows  # all alike: read row by row or column by column, the numbers are the same
+        for d_rows in (rows, [toks[c::len(rows)] for c in range(len(rows))]):
+            if self._rows_balance(d_rows):
+                return d_rows
+        return [None] * len(rows)  # the order of the values cannot be told
+
+    def _rows_balance(self, rows: list[list[_Tok]]) -> bool:
+        """Whether every row satisfies its own relations — how row-by-row order is recognised
+        against column-by-column order; a table without such relations cannot tell them apart."""
+        checks = row_constraints(self.reader.pack(self.table.version), self.table.key, self.definition.rows[0],
+                                 self.definition)
+        if not checks:
+            return False
+        for toks in rows:
+            nums = []
+            for t in toks:
+                kind, value, _ = parse_value(t.text)
+                if kind != NUMBER:
+                    return False
+                nums.append(value)
+            if not all(c(nums) for c in checks):
+                return False
+        return True
+
+    # -- 5. values --------------------------------------------------------------------------------
+    def _read_rows(self, anchors: dict, placed: dict) -> None:
+        options: dict[str, list[dict]] = {}
+        for row, (label, group, _) in sorted(anchors.items(), key=lambda x: x[1][2]):
+            self._row(row, label, group.toks, None, options)
+        for row, (toks, label) in placed.items():
+            self._row(row, label, toks, "position", options)
+        self._decide(options)
+
+    def _row(self, row_key: str, label: _Label | None, toks: list[_Tok], placed: str | None, options) -> None:
+        definition, row_def = self._row_def(row_key)
+        if row_def is None or row_key in self.table.rows:
+            return
+        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
+        pos = label.toks[0].pos if label is not None else toks[0].pos
+        relabelled = label is not None and label.how == "fuzzy"
+        row = Row(row_key, label.text if label is not None else None, pos, version=version, sets=row_def.sets,
+                  relabelled=relabelled, variant=label is not None and label.how == "core")
+        self.table.rows[row_key] = row
+        toks = _trim(toks, self.k)
+        row.values_found = sum(1 for t in toks if t.text.strip())
+        columns = definition.columns
+        if len(toks) == len(columns):
+            for col, t in zip(columns, toks):
+                self._cell(row, col.key, t.text.strip(), t.pos, placed)
+            return
+        text = " ".join(t.text.strip() for t in toks if t.text.strip())
+        ways = splits([t.text for t in toks], columns) if 0 < len(toks) < len(columns) else []
+        if not ways:
+            # More values than columns, or fewer that are not digits run together (lost cells),
+            # or too many ways to split them.
+            reason = "ambiguous" if ways is None else "count"
+            self.table.doubts.append(Doubt(row_key, reason, (), text, toks[0].pos if toks else pos, len(toks)))
+            return
+        checks = row_constraints(self.reader.pack(version), self.table.key, row_key, definition)
+        readings = []
+        for way in ways:
+            cells = {col.key: (text, Pos(toks[i].pos.line, toks[i].pos.col + off)) for col, (i, off, text) in zip(columns, way)}
+            nums = [parse_value(text)[1] for text, _ in cells.values()]
+            if all(n is not None for n in nums) and not all(c(nums) for c in checks):
+                continue
+            readings.append(cells)
+        row.split = "unique" if len(ways) == 1 else "by-total" if len(readings) == 1 else None
+        if not readings:
+            self.table.doubts.append(Doubt(row_key, "no-split", (), text, toks[0].pos, 0))
+            return
+        if len(readings) == 1:
+            for col, (text, p) in readings[0].items():
+                self._cell(row, col, text, p, placed, split=True)
+            return
+        options[row_key] = readings
+        self.raw[row_key] = text
+        row.split = None
+
+    def _decide(self, options: dict[str, list[dict]]) -> None:
+        """Rows with several readings: the relations across the table choose, or nothing does."""
+        if not options:
+            return
+        pack = self.reader.pack(self.table.version)
+        fixed = {(r, c): (cell.value if cell.kind == NUMBER and cell.certain else None)
+                 for r, row in self.table.rows.items() for c, cell in row.cells.items()}
+        numeric = {r: [{c: parse_value(t)[1] for c, (t, _) in reading.items()} for reading in readings]
+                   for r, readings in options.items()}
+        relations = [rel for rel in pack.relations if rel.table == self.table.key]
+        allowed = choose(self.definition, relations, fixed, numeric)
+        for r, readings in options.items():
+            row = self.table.rows[r]
+            keep = [readings[numeric[r].index(v)] for v in allowed[r]] if allowed is not None and allowed[r] else readings
+            agree = agreed([{c: t for c, (t, _) in reading.items()} for reading in keep])
+            if allowed is not None and len(allowed[r]) == 1:
+                row.split = "by-relations"
+            doubtful = tuple(c for c in keep[0] if c not in agree)
+            for col, (text, p) in keep[0].items():
+                self._cell(row, col, text, p, None, split=True, certain=col in agree)
+            if doubtful:
+                self.table.doubts.append(Doubt(r, "ambiguous", doubtful, self.raw[r], row.pos, len(keep)))
+
+    def _cell(self, row: Row, col: str, text: str, pos: Pos, placed: str | None, split: bool = False,
+              certain: bool = True) -> None:
+        kind, value, unit = parse_value(text)
+        row.cells[col] = Cell(self.table.key, row.key, col, text, kind, pos, value, unit, split=split,
+                              certain=certain, placed=placed)
+
+    def _label_only_row(self, row_key: str, label: _Label) -> None:
+        """A row whose label is there but whose values could not be placed: present, unread."""
+        definition, row_def = self._row_def(row_key)
+        if row_def is None or row_key in self.table.rows:
+            return
+        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
+        self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets)
+
+    # -- tables of one unlabelled row (表四) --------------------------------------------------
+    def _unlabelled(self, items: list) -> None:
+        groups = [it for it in items if isinstance(it, _Group) and not it.blank]
+        if not groups:
+            return
+        row_key = self.definition.rows[0]
+        one = next((g for g in groups if len(_trim(g.toks, self.k)) == self.k), None)
+        toks = _trim(one.toks, self.k) if one is not None else [t for g in groups for t in g.toks]
+        options: dict[str, list[dict]] = {}
+        self._row(row_key, None, toks, None, options)
+        self._decide(options)
+
+
+def _trim(toks: list[_Tok], k: int) -> list[_Tok]:
+    """Drop empty cells beyond the template's width (padding of merged cells, trailing tabs)."""
+    toks = list(toks)
+    while len(toks) > k and not toks[-1].text.strip():
+        toks.pop()
+    while len(toks) > k and not toks[0].text.strip():
+        toks.pop(0)
+    return toks

@@ -57,6 +57,17 @@ A4 = rule("GK304", "review-litigation-total", "error", "表四：行政复议或
                  "reconsideration) the “总计” equals upheld + corrected + other outcome + pending (template-spec "
                  "A4–A6).",
           fix_en="Add up the group's four outcomes again and correct the total or the wrong outcome.")
+BLANK_TOTAL = rule("GK310", "blank-but-not-zero", "warning", "空白单元格按勾稽关系应为非零数字",
+                   "空白不等于 0；当一项勾稽关系中只有一个单元格空白、其余数字都已填写，而这些数字要求它不为 0 时，"
+                   "空白就是漏填：表格不完整，读者无法知道实际数字。",
+                   "在空白单元格中填入消息给出的数字（先核对其余数字无误）。",
+                   "“四、结转下年度继续办理”行“总计”列空白，但自然人 1 + 其余 0 = 1",
+                   summary_en="A blank cell should hold a number other than 0 by the table's relations",
+                   why_en="Blank is not 0: when only one cell of a relation is blank, the others are filled in, and they "
+                          "require it not to be 0, the blank is an omission: the table is incomplete and readers cannot "
+                          "know the actual figure.",
+                   fix_en="Fill in the number given in the message (after checking the other numbers).",
+                   example_en="“四、结转下年度继续办理”, column “总计”, is blank, but natural persons 1 + the others 0 = 1")
 NOT_CHECKABLE = rule("GK309", "relation-not-checkable", "info", "勾稽关系因空白、不适用或无法读取的单元格而无法核对",
                      "空白不等于 0：空白单元格可能是漏填，不能据此判断数字是否平衡。",
                      "在空白单元格中填写数字（没有发生的填 0），gklint 即可核对。",
@@ -170,7 +181,10 @@ def _compute(inst: Instance) -> None:
             inst.status = "blank"
             inst.blank_cell = cell
             return
-        if row.split == "by-total" and all(rr == r for rr, _ in inst.terms):
+        if not cell.certain:
+            inst.status = "unreadable"
+            return
+        if row.split == "by-total" and all(rr == r for rr, _ in inst.terms) or row.split == "by-relations":
             inst.status = "split"
             return
         inst.operands.append((cell, coef))
@@ -319,6 +333,7 @@ def check(report: Report):
                    + "; ".join(_instance_name_en(o) for o in others) + "), not reported again")
             data["also_breaks"] = [{"relation": o.relation.id, "binding": o.binding} for o in others]
         yield rules[inst.relation.code].finding(msg, pos, en=en, **data)
+    yield from _blank_totals(instances)
     yield from _not_checkable(instances)
 
 
@@ -343,6 +358,43 @@ def _instance_name_en(inst: Instance) -> str:
 
 def _num(v: Decimal):
     return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _blank_totals(instances: list[Instance]):
+    """GK310: a blank cell that its relation, all other cells filled in, says is not 0."""
+    from ..model import BLANK
+
+    needs: dict[tuple, tuple] = {}
+    for inst in instances:
+        if inst.status != "blank":
+            continue
+        blank, total = None, Decimal(inst.const)
+        for (r, c), coef in inst.terms.items():
+            cell = inst.table.cell(r, c)
+            if cell is not None and cell.kind == BLANK and blank is None:
+                blank = (cell, coef)
+            elif cell is not None and cell.kind == NUMBER and cell.certain:
+                total += coef * cell.value
+            else:
+                blank = False
+                break
+        if not blank:
+            continue
+        cell, coef = blank
+        value = -total / coef
+        if value != 0:
+            key_ = (inst.table.key, cell.row, cell.col)
+            if key_ not in needs or inst.size() < needs[key_][1].size():
+                needs[key_] = (value, inst)
+    for (tkey, r, c), (value, inst) in needs.items():
+        table = inst.table
+        cell = table.cell(r, c)
+        yield BLANK_TOTAL.finding(
+            f"{table.definition.name}{_cell_name(table, r, c)}空白，但按勾稽关系（{inst.relation.about}）应为 {_fmt(value)}；"
+            "空白不等于 0，请填写", cell.pos,
+            en=f"{table_en(table.definition)}, {_cell_name_en(table, r, c)}, is blank, but by the relation "
+               f"({relation_en(inst.relation)}) it should be {_fmt(value)}; blank is not 0, please fill it in",
+            cell=cell.path, table=tkey, relation=inst.relation.id, binding=inst.binding, should_be=_num(value))
 
 
 def _not_checkable(instances: list[Instance]):

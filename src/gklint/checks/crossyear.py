@@ -92,7 +92,7 @@ def _carry_over(this: Report, last: Report) -> Iterable[Finding]:
         return
     for col in COLUMNS:
         now, before = t_this.cell("R02", col), t_last.cell("R25", col)
-        if now is None or before is None or now.kind != NUMBER or before.kind != NUMBER:
+        if now is None or before is None or now.kind != NUMBER or before.kind != NUMBER or not (now.certain and before.certain):
             continue  # blank, not applicable or unreadable: not checkable
         if now.value == before.value:
             continue
@@ -115,7 +115,7 @@ def _roll_forward(this: Report, last: Report) -> Iterable[Finding]:
     for row in ("rules", "normative"):
         cells = [t_last.cell(row, "in_force"), t_this.cell(row, "issued"), t_this.cell(row, "repealed"),
                  t_this.cell(row, "in_force")]
-        if any(c is None or c.kind != NUMBER for c in cells):
+        if any(c is None or c.kind != NUMBER or not c.certain for c in cells):
             continue
         before, issued, repealed, now = (c.value for c in cells)
         expected = before + issued - repealed

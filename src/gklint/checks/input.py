@@ -40,7 +40,7 @@ NOT_REPORT = rule("GK005", "not-a-report", "error", "文件看起来不是政府
                          "found.",
                   fix_en="Make sure the file holds the report's text; a report published as images must be converted "
                          "to text first.")
-ROW_UNREADABLE = rule("GK006", "row-unreadable", "error", "表格行的数字连写在一起，无法唯一拆分",
+ROW_UNREADABLE = rule("GK006", "row-unreadable", "info", "表格行的数字连写在一起，无法唯一拆分",
                       "网页抓取常把一行表格压成一串数字（如“693665”）。只有在按模板列数和本行勾稽关系拆分方式唯一时，"
                       "gklint 才会拆分；否则宁可报告无法读取，也不猜测。",
                       "在原文中用分隔符（制表符、表格单元格）把各列数字分开，或核对原始表格。",
@@ -157,31 +157,66 @@ def check(report: Report):
                                     "template table were found; if this is an annual report, make sure its text was "
                                     "exported completely")
     for code, pos, info in report.notes + report.table_notes:
-        if code == "GK006":
-            table, row = info["table"], info["row"]
-            runs = "、".join(f"“{r}”" for r in info["runs"])
-            how = "没有一种拆分方式满足本行勾稽关系" if info["candidates"] == 0 else f"有 {info['candidates']} 种拆分方式都说得通"
-            how_en = ("no split satisfies the row's arithmetic relations" if info["candidates"] == 0
-                      else f"{info['candidates']} splits are all plausible")
-            yield ROW_UNREADABLE.finding(
-                f"{table.definition.name}“{row.label or '数据'}”行：连写数字 {runs} 需拆成 {info['expected']} 列，但{how}，"
-                "gklint 不作猜测；请在原文中分开各列数字", pos,
-                en=f"{table_en(table.definition)}, row {q(row.label or '数据')}: the run-together numbers "
-                   f"{', '.join(q(r) for r in info['runs'])} must be split into {info['expected']} columns, but {how_en}; "
-                   "gklint does not guess. Separate the columns' numbers in the original",
-                table=table.key, row=row.key)
-        elif code == "GK020":
+        if code == "GK020":
             yield TRUNCATED.finding(f"表格有 {info['cells']} 个单元格，远超模板，只读取了前 20000 个", pos,
                                     en=f"The table has {info['cells']} cells, far more than the template; only the "
                                        "first 20000 were read")
-        elif code == "GK007":
-            table, row = info["table"], info["row"]
-            yield ROW_SPLIT_BY_TOTAL.finding(
-                f"{table.definition.name}“{row.label or '数据'}”行的连写数字按本行总计拆分为 "
-                + "/".join(c.raw for c in row.cells.values()) + "，因此该行总计无法再独立核对", pos,
-                en=f"{table_en(table.definition)}, row {q(row.label or '数据')}: the run-together numbers were split "
-                   "using the row's total as " + "/".join(c.raw for c in row.cells.values())
-                   + ", so the row's total can no longer be checked independently",
-                table=table.key, row=row.key)
+    for table in report.tables.values():
+        yield from _doubts(table)
+        yield from _derived(table)
+
+
+def _row_name(table, row_key):
+    rd = table.definition.row_defs.get(row_key)
+    row = table.rows.get(row_key)
+    return (rd.label if rd and rd.label else None) or (row.label if row else None) or "数据"
+
+
+def _doubts(table):
+    if not table.doubts:
+        return
+    zh, en = [], []
+    k = len(table.definition.columns)
+    for d in table.doubts:
+        name = _row_name(table, d.row) if d.row else ""
+        if d.reason == "ambiguous":
+            zh.append(f"“{name}”行连写数字“{d.text}”有多种读法都说得通")
+            en.append(f"row {q(name)}: the run-together numbers {q(d.text)} can be read in several ways")
+        elif d.reason == "no-split":
+            zh.append(f"“{name}”行连写数字“{d.text}”没有一种拆分方式满足本行勾稽关系")
+            en.append(f"row {q(name)}: no split of the run-together numbers {q(d.text)} satisfies the row's relations")
+        elif d.reason == "count":
+            zh.append(f"“{name}”行读到 {d.count} 个数值，模板为 {k} 列")
+            en.append(f"row {q(name)}: {d.count} values read, the template has {k} columns")
+        elif d.reason == "no-values":
+            zh.append(f"“{name}”行的数字未能与行标签对应")
+            en.append(f"row {q(name)}: its numbers could not be matched to its label")
+        else:
+            zh.append(f"第 {d.pos.line} 行的 {d.count} 个数值未能对应到表格行")
+            en.append(f"{d.count} values at line {d.pos.line} could not be matched to a row")
+    first = table.doubts[0]
+    yield ROW_UNREADABLE.finding(
+        f"{table.definition.name}：以下内容未能确定读数，涉及的勾稽关系未核对（gklint 不作猜测）：" + "；".join(zh)
+        + "。请对照原文核对；用原始 Word 文档检查更可靠", first.pos,
+        en=f"{table_en(table.definition)}: gklint could not read the following with certainty and did not check "
+           "the relations that need it (gklint does not guess): " + "; ".join(en)
+           + ". Check against the original; checking the original Word document is more reliable",
+        table=table.key, rows=[d.row for d in table.doubts if d.row])
+
+
+def _derived(table):
+    rows = [r for r in table.rows.values() if r.split in ("by-total", "by-relations")]
+    if not rows:
+        return
+    zh = [f"“{_row_name(table, r.key)}”行拆分为 " + "/".join(c.raw for c in r.cells.values())
+          + ("（依据本行总计）" if r.split == "by-total" else "（依据表内勾稽关系）") for r in rows]
+    en = [f"row {q(_row_name(table, r.key))} as " + "/".join(c.raw for c in r.cells.values())
+          + (" (by the row's total)" if r.split == "by-total" else " (by the table's relations)") for r in rows]
+    yield ROW_SPLIT_BY_TOTAL.finding(
+        f"{table.definition.name}：连写数字只能借助勾稽关系拆分：" + "；".join(zh) + "；这些关系因此无法再独立核对",
+        rows[0].pos, en=f"{table_en(table.definition)}: run-together numbers could only be split with the help of "
+                        "the relations: " + "; ".join(en) + "; those relations can no longer be checked independently",
+        table=table.key, rows=[r.key for r in rows])
+
 
 family(check)

@@ -93,7 +93,7 @@ KINDS_EN = {"许可": "licensing", "处罚": "penalty", "强制": "compulsory me
 def _value(report: Report, table: str, row: str, col: str) -> int | None:
     t = report.tables.get(table)
     c = t.cell(row, col) if t else None
-    return int(c.value) if c is not None and c.kind == NUMBER and c.value is not None else None
+    return int(c.value) if c is not None and c.kind == NUMBER and c.value is not None and c.certain else None
 
 
 def _sum(*values):

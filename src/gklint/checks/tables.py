@@ -48,14 +48,6 @@ EXTRA_ROW = rule("GK206", "row-unknown", "warning", "表格中有模板没有的
                  why_en="The template's rows are fixed; an extra row may be a subtotal someone added, or a "
                         "mislabelled row.",
                  fix_en="Delete the extra row, or give it the template's label.")
-ROW_WIDTH = rule("GK207", "row-width", "error", "表格行的数值个数与模板列数不符",
-                 "表三每行 7 个数值，表四 15 个，第二部分各表按其列数；个数不符时无法确定每个数字属于哪一列。",
-                 "补齐或删去多余的数值，使其与模板各列一一对应。",
-                 summary_en="A table row has a different number of values than the template has columns",
-                 why_en="Table 3 has 7 values per row, Table 4 has 15, and the tables of section two their own column"
-                        " counts; when the count differs it cannot be told which number belongs to which column.",
-                 fix_en="Add the missing values or remove the extra ones, so they match the template's columns one to"
-                        " one.")
 BAD_VALUE = rule("GK208", "cell-value", "error", "单元格数值不合规：负数、小数或文字",
                  "件数是不小于 0 的整数；收费金额是不小于 0 的数（2019 年格式“本年增/减”可以为负）（template-spec A7、A8）。",
                  "改为合规的数字。",
@@ -82,13 +74,6 @@ def check(report: Report):
         yield from _labels(table)
         yield from _rows(table)
         yield from _values(table)
-    for code, pos, info in report.table_notes:
-        if code == "GK207":
-            table, row = info["table"], info["row"]
-            yield ROW_WIDTH.finding(f"{table.definition.name}“{row.label}”行有 {info['found']} 个数值，模板为 {info['expected']} 列",
-                                    pos, en=f"{table_en(table.definition)}, row {q(row.label)}: {info['found']} values, "
-                                            f"but the template has {info['expected']} columns", table=table.key, row=row.key, found=info["found"], expected=info["expected"])
-
 
 def _missing_tables(report: Report, pack):
     present = {s.key for s in report.sections}
@@ -119,6 +104,13 @@ def _labels(table: Table):
                                           f"from the template; it should be {q(h.canonical)}",
                                        table=table.key, actual=h.text, fix=h.canonical)
     for row in table.rows.values():
+        if row.variant:
+            fix = table.definition.row_defs[row.key].label
+            yield ROW_LABEL.finding(f"{table.definition.name}：行标签“{row.label}”的编号或标点与模板不同，模板为“{fix}”", row.pos,
+                                    severity="info",
+                                    en=f"{table_en(table.definition)}: the row label {q(row.label)} differs from the "
+                                       f"template only in numbering or punctuation; the template has {q(fix)}",
+                                    table=table.key, row=row.key, actual=row.label, fix=fix)
         if row.relabelled:
             fix = table.definition.row_defs[row.key].label
             yield ROW_LABEL.finding(f"{table.definition.name}：行标签“{row.label}”与模板不一致，应为“{fix}”", row.pos,

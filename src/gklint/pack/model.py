@@ -130,6 +130,9 @@ class Pack:
     relation_rules: dict = field(default_factory=dict, repr=False)  # code -> {name, severity, zh, en}
     deadlines: dict = field(default_factory=dict, repr=False)  # issuer kind -> "MM-DD"
 
+    def __repr__(self) -> str:
+        return f"Pack({self.template!r}, {str(self.path)!r})"
+
     @property
     def title(self) -> dict:
         """The format's name as a localised message argument."""

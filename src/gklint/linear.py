@@ -1,0 +1,54 @@
+"""The relations of a pack as linear forms over table cells: sum(coef * cell) + const = 0.
+
+One form per binding of a relation's `$row`/`$col` variable. The relation rules evaluate them
+(GK3xx) and the table reader uses them to choose between readings of run-together digits; both
+expand relations here, once.
+"""
+
+from __future__ import annotations
+
+from .expr import select
+
+
+def instances(relation, definition, rows_present: dict[str, tuple]):
+    """Yield (binding, {(row, col): coef}, const) for every instance of a relation on a table
+    whose present rows are `rows_present` (row key -> its set names)."""
+    cols = [c.key for c in definition.columns]
+    row_order = list(definition.rows) + [r for r in rows_present if r not in definition.rows]
+    values = row_order if relation.each == "row" else cols if relation.each == "col" else [None]
+    for v in values:
+        if relation.each == "row" and v not in rows_present:
+            continue
+        binding = {"row": v, "col": v}
+        terms: dict[tuple[str, str], int] = {}
+        const = 0
+        for t in relation.equation.terms:
+            if t.ref is None:
+                const += t.const
+                continue
+            for r in select(t.ref.row, binding, row_order, rows_present):
+                for c in select(t.ref.col, binding, cols, rows_present):
+                    terms[(r, c)] = terms.get((r, c), 0) + t.coef
+        yield v, {k: c for k, c in terms.items() if c}, const
+
+
+def row_constraints(pack, table_key: str, row_key: str, definition=None):
+    """Relations that involve one row only, as predicates over its values in column order.
+
+    Only relations whose every term addresses the row itself ($row, or its key) qualify; a
+    relation over a row set or range spans other rows even when only this one is known."""
+    definition = definition or pack.tables[table_key]
+    cols = [c.key for c in definition.columns]
+    row_def = definition.row_defs.get(row_key)
+    out = []
+    for rel in pack.relations:
+        if rel.table != table_key:
+            continue
+        if not all(t.ref is None or (t.ref.row.kind == "var" and rel.each == "row")
+                   or (t.ref.row.kind == "key" and t.ref.row.a == row_key) for t in rel.equation.terms):
+            continue
+        for _, terms, const in instances(rel, definition, {row_key: row_def.sets if row_def else ()}):
+            if terms and all(r == row_key for r, _ in terms):
+                idx = [(cols.index(c), coef) for (_, c), coef in terms.items()]
+                out.append(lambda nums, idx=idx, const=const: sum(nums[i] * k for i, k in idx) + const == 0)
+    return out

@@ -1,0 +1,144 @@
+"""Template labels, and how a piece of table text relates to them.
+
+A piece of text in a table is one of: a template label written as the template writes it
+(`exact`); the same words with other punctuation, ordinals or Markdown marks (`core`, not a
+deviation: `本年新收政府信息公开申请数量` for `一、本年新收…`, `,` for `、`); a label with a wrong
+word (`fuzzy`, a deviation the report really has: `本年废纸件数`); or a *fragment* — part of one
+label or several run together, as PDF text and wrapped cells produce (`益组织`, `度办`,
+`申请人情况(自然人)`), which says nothing about the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..normalize import key
+
+# Leading ordinals of row and group labels: 一、 （一） 1. 1、 (1) ①; Markdown marks.
+_ORDINAL = re.compile(r"^(?:[#*]+|[一二三四五六七八九十]{1,3}[、.，]|[（(〔][一二三四五六七八九十\d]{1,3}[）)〕]|\d{1,2}[.、．]"
+                      r"(?!\d)|[①-⑳])+")
+_PUNCT = re.compile(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;！!？?《》〔〕\[\]【】\-—_·/\\~～]+")
+
+NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) template label
+FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own
+
+
+@lru_cache(maxsize=65536)
+def core(text: str) -> str:
+    """The words of a label: no ordinal, punctuation, spaces or Markdown marks."""
+    k = key(text)
+    return _PUNCT.sub("", _ORDINAL.sub("", k))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two cores are (0…1)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@dataclass(frozen=True)
+class Hit:
+    role: str  # anchor | header | row | group
+    pack: object
+    table: str
+    row: str | None = None
+    label: str = ""
+
+
+class LabelIndex:
+    """Every label of every pack, by exact key and by core, in pack priority order."""
+
+    def __init__(self, packs):
+        self.packs = list(packs)
+        self.by_key: dict[str, list[Hit]] = {}
+        self.by_core: dict[str, list[Hit]] = {}
+        self.table_cores: dict[str, set[str]] = {}  # table -> cores of all its labels (every version)
+        for p in self.packs:
+            for t in p.tables.values():
+                for a in t.anchors:
+                    self._add(a, Hit("anchor", p, t.key, label=a))
+                for h in list(t.header) + [c.label for c in t.columns] + [c.group for c in t.columns if c.group]:
+                    self._add(h, Hit("header", p, t.key, label=h))
+                for g in t.groups:
+                    self._add(g, Hit("group", p, t.key, label=g))
+                for r in t.row_defs.values():
+                    if r.label:
+                        self._add(r.label, Hit("row", p, t.key, r.key, r.label))
+        self.known = frozenset(self.by_key)
+        self.known_cores = frozenset(self.by_core)
+
+    def _add(self, label: str, hit: Hit) -> None:
+        for index, k in ((self.by_key, key(label)), (self.by_core, core(label))):
+            hits = index.setdefault(k, [])
+            if hit not in hits:
+                hits.append(hit)
+        self.table_cores.setdefault(hit.table, set()).add(core(label))
+
+    def hits(self, text: str) -> tuple[list[Hit], str]:
+        """Hits of a piece of text, and how it matched ("exact", "core" or "")."""
+        k = key(text).lstrip("#*")
+        if k in self.by_key:
+            return self.by_key[k], "exact"
+        c = core(text)
+        if len(c) >= 1 and c in self.by_core:
+            return self.by_core[c], "core"
+        return [], ""
+
+    def best_row(self, text: str, definition, exclude=()) -> tuple[str | None, float]:
+        """The row of `definition` whose label `text` most resembles, and how much."""
+        c = core(text)
+        best, score = None, 0.0
+        if len(c) < FRAGMENT_MIN:
+            return None, 0.0
+        for rk in definition.rows:
+            rd = definition.row_defs[rk]
+            if rk in exclude or not rd.label:
+                continue
+            s = similarity(c, core(rd.label))
+            if s > score:
+                best, score = rk, s
+        return best, score
+
+    def interleaved(self, text: str, label: str, table: str) -> bool:
+        """Whether `text` is `label` with another label of the table woven through it, as PDF text
+        gives a row label beside a merged group cell (`（四）无2.没有现成信息需要另` + `法提供行制作`)."""
+        c, want = core(text), core(label)
+        rest = _without_subsequence(c, want)
+        if rest is None:
+            return False
+        rest = "".join(ch for ch in rest if not ch.isdigit())
+        # The woven-in text is a run of another label's words (无法提供, 予处理), not a stray
+        # character, which would be a typo of this label (重复的申请).
+        return len(rest) >= FRAGMENT_MIN and any(rest in other for other in self.table_cores.get(table, ())
+                                                 if other != want)
+
+    def is_fragment(self, text: str, table: str) -> bool:
+        """Whether `text` is explained by the table's labels without being one: a part of a label,
+        or labels run together with at most a part of another (PDF text, wrapped cells)."""
+        c = core(text)
+        if not c:
+            return True
+        cores = self.table_cores.get(table, set())
+        for whole in sorted(cores, key=len, reverse=True):
+            if len(whole) >= FRAGMENT_MIN and whole in c:
+                c = c.replace(whole, "")
+                if not c:
+                    return True
+        return any(c in whole for whole in cores)
+
+
+def _without_subsequence(text: str, sub: str) -> str | None:
+    """`text` without the characters of `sub` taken in order (None if `sub` is not a subsequence)."""
+    out, j = [], 0
+    for ch in text:
+        if j < len(sub) and ch == sub[j]:
+            j += 1
+        else:
+            out.append(ch)
+    return "".join(out) if j == len(sub) else None
