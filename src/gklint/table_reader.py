@@ -25,7 +25,6 @@ are read with that version's definition and recorded as version markers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .lexer import LexCell
