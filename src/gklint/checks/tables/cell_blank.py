@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import BLANK, NA
 from .. import Rule
-from . import own_tables
+from . import own_tables, row_name
 
 SHOWN = 4  # columns named in the message; the data lists every cell
 
@@ -21,7 +21,7 @@ class CellBlank(Rule):
                           if col.key in row.cells and row.cells[col.key].kind in (BLANK, NA)]
                 if not blanks:
                     continue
-                yield self.finding("blank", blanks[0][1].pos, table=table.definition.title, row=row.label or "",
+                yield self.finding("blank", blanks[0][1].pos, table=table.definition.title, row=row_name(row.label),
                                    count=len(blanks), columns=[col.label for col, _ in blanks[:SHOWN]],
                                    more={"msg": "GK209:more"} if len(blanks) > SHOWN else "",
                                    data={"table": table.key, "row": row.key, "cells": [c.path for _, c in blanks]})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model import BLANK, NA, NUMBER
 from .. import Rule
-from . import own_tables
+from . import own_tables, row_name
 
 
 class CellValue(Rule):
@@ -22,7 +22,7 @@ class CellValue(Rule):
                         continue  # GK209
                     msg = _problem(cell, col.kind)
                     if msg:
-                        yield self.finding(msg, cell.pos, table=table.definition.title, row=row.label or "",
+                        yield self.finding(msg, cell.pos, table=table.definition.title, row=row_name(row.label),
                                            column=col.label, raw=cell.raw,
                                            data={"cell": cell.path, "actual": cell.raw})
 
