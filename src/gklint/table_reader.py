@@ -358,7 +358,8 @@ class TableReader:
         flat, alloc = solutions[0]
         row.split = "unique" if len(unconstrained) == 1 else "by-total"
         if row.split == "by-total":
-            report.table_notes.append(get_rule("GK007").split_by_total(table, row, flat, Pos(runs[0].line, runs[0].col)))
+            report.table_notes.append(get_rule("GK007").split_by_total(table, row, flat,
+                                                                       Pos(runs[0].line, runs[0].col)))
         places = []
         for v, k in zip(runs, alloc):
             offset = 0
