@@ -16,6 +16,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
+from .checks import get as get_rule
 from .lexer import NA_VALUES, LexCell, is_value
 from .model import BLANK, NA, NUMBER, TEXT, Cell, HeaderCell, Pos, Report, Row, Table
 from .normalize import key
@@ -333,8 +334,7 @@ class TableReader:
         if not runs or len(runs) >= expected or not all(v.text.isdigit() for v in runs) \
                 or sum(len(v.text) for v in runs) < expected:
             row.split = None
-            report.table_notes.append(("GK207", row.pos, {
-                "table": table, "row": row, "found": len([v for v in values if v.text]), "expected": expected}))
+            report.table_notes.append(get_rule("GK207").width(table, row, len(runs), expected))
             return None
         constraints = row_constraints(self.active if table.version == self.active.template else
                                       next(p for p in self.index.packs if p.template == table.version),
@@ -352,14 +352,14 @@ class TableReader:
                 if all(c(nums) for c in constraints):
                     solutions.append((flat, alloc))
         if len(solutions) != 1 or tried > MAX_SPLITS:
-            report.table_notes.append(("GK006", runs[0] and Pos(runs[0].line, runs[0].col), {
-                "table": table, "row": row, "runs": [v.text for v in runs], "candidates": len(solutions),
-                "expected": expected}))
+            report.table_notes.append(get_rule("GK006").unreadable(
+                table, row, [v.text for v in runs], len(solutions), expected, Pos(runs[0].line, runs[0].col)))
             return None
         flat, alloc = solutions[0]
         row.split = "unique" if len(unconstrained) == 1 else "by-total"
         if row.split == "by-total":
-            report.table_notes.append(("GK007", Pos(runs[0].line, runs[0].col), {"table": table, "row": row}))
+            report.table_notes.append(get_rule("GK007").split_by_total(table, row, flat,
+                                                                       Pos(runs[0].line, runs[0].col)))
         places = []
         for v, k in zip(runs, alloc):
             offset = 0
