@@ -183,7 +183,7 @@ def test_pdf_gets_a_message_and_no_crash(site, origin, word_report, tmp_path):
     driver = chromium(tmp_path)
     try:
         driver.get(origin + "/")
-        assert "PDF 报告请用命令行检查" in driver.find_element(By.ID, "pick").text
+        assert "PDF 报告暂不能在网页中检查" in driver.find_element(By.ID, "pick").text
         choose(driver, pdf, renamed)  # chosen before gklint is ready: checked once it is
         assert wait_for(driver, ("done",), START + CHECK) == "done", message(driver)
         assert message(driver) == "没有可以在网页中检查的文件。"

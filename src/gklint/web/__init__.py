@@ -31,7 +31,8 @@ def add_parser(sub, lang: str = "zh") -> None:
     b.add_argument("dir", metavar="DIR", help="输出目录（不存在则新建；已有的 gklint 网页目录会被替换）")
     s = actions.add_parser("serve", help="在本机 127.0.0.1 上打开网页",
                            description="在本机 127.0.0.1 上提供网页并打开浏览器")
-    s.add_argument("dir", nargs="?", metavar="DIR", help="网页目录（默认：缓存目录中的 site；没有则先生成）")
+    s.add_argument("dir", nargs="?", metavar="DIR",
+                   help="网页目录（没有网页则先生成；默认为缓存目录中的 site，每次重新生成）")
     s.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N", help=f"端口（默认 {DEFAULT_PORT}）")
     s.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
     for p in (b, s):
@@ -59,8 +60,9 @@ def run(args) -> int:
         from .fetch import cache_dir
         from .serve import serve
 
+        # The default folder is rebuilt each time (offline, under a second): it follows gklint's updates.
         folder = Path(args.dir) if args.dir else cache_dir() / "site"
-        if not (folder / "index.html").is_file():
+        if not args.dir or not (folder / "index.html").is_file():
             _built(_build(folder, say), say)
         return serve(folder, args.port, not args.no_browser, say)
     except BuildError as e:
