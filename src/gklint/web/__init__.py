@@ -55,7 +55,8 @@ def run(args) -> int:
         return 2
     try:
         if args.web_command == "build":
-            _built(_build(Path(args.dir), say), say)
+            summary = _built(_build(Path(args.dir), say), say)
+            say("web:built-next", dir=summary["dir"])
             return 0
         from .fetch import cache_dir
         from .serve import serve
@@ -80,7 +81,7 @@ def _build(folder: Path, say) -> dict:
         raise BuildError("web:cannot-write", dir=str(e.filename or folder), error=e.strerror or str(e)) from None
 
 
-def _built(summary: dict, say) -> None:
+def _built(summary: dict, say) -> dict:
     say("web:built", dir=summary["dir"], files=summary["files"], mb=f"{summary['bytes'] / 1e6:.1f}",
         seconds=f"{summary['seconds']:.1f}")
-    say("web:built-next", dir=summary["dir"])
+    return summary
