@@ -59,7 +59,9 @@ from xml.etree import ElementTree
 sys.path.insert(0, str(Path(__file__).parent))  # tests/ is not a package
 
 from readers_fixtures import W_NS, merged_cells, report_blocks, report_docx  # noqa: E402
-from strategies import MAX_VALUE, GeneratedReport, mutable_cells, reports, t4_groups  # noqa: E402
+from strategies import (  # noqa: E402
+    MAX_VALUE, T3_CARRIED_IN, T3_CARRIED_OUT, T3_NEW, T3_TOTAL, GeneratedReport, mutable_cells, reports, t4_groups,
+)
 
 from gklint.vocab import cn_number  # noqa: E402
 
@@ -86,10 +88,19 @@ def report_for_seed(seed: int, template: str) -> GeneratedReport:
     return drawn[-1]
 
 
-def change_for_seed(report: GeneratedReport, seed: int) -> tuple[GeneratedReport, tuple, int]:
-    """One cell of 三 or 四 changed by a non-zero delta, staying ≥ 0 (as strategies.mutations)."""
+# The relation a planted change is aimed at: the cells it is drawn from (GK301, GK302, GK304).
+BALANCE_ROWS = (T3_NEW, T3_CARRIED_IN, T3_TOTAL, T3_CARRIED_OUT)
+CHANGE_KINDS = {
+    "balance": lambda cell: cell[0] == "t3" and cell[1] in BALANCE_ROWS,  # A1: 新收 + 结转 = 总计 + 结转下年
+    "outcome": lambda cell: cell[0] == "t3" and cell[1] not in BALANCE_ROWS,  # A2 row total / A3
+    "review": lambda cell: cell[0] == "t4",  # 四's group totals
+}
+
+
+def change_for_seed(report: GeneratedReport, seed: int, kind: str) -> tuple[GeneratedReport, tuple, int]:
+    """One cell of the kind changed by a non-zero delta, staying ≥ 0 (as strategies.mutations)."""
     rng = random.Random(f"{seed}:change")
-    cell = rng.choice(mutable_cells(report))
+    cell = rng.choice([c for c in mutable_cells(report) if CHANGE_KINDS[kind](c)])
     old = report.values[cell]
     delta = rng.choice([d for d in range(-old, MAX_VALUE + 1) if d])
     return report.with_value(cell, old + delta), cell, delta
@@ -672,7 +683,8 @@ def office_render(docs: dict[str, bytes], workdir: Path,
 # constants), so a redraw would not reproduce them.
 
 SAMPLES = Path(__file__).parent / "data" / "messy"
-NEW_CASES = (("2021", 1), ("2021", 2), ("2019", 3), ("2019", 4))  # drawn when the directory is empty
+# Drawn when the directory is empty: (template, seed, change kind), each relation at least once.
+NEW_CASES = (("2021", 1, "outcome"), ("2021", 2, "review"), ("2019", 3, "balance"), ("2019", 4, "outcome"))
 SAMPLE_OFFICE = ("pdftotext-layout", "pdftotext-raw")  # text; the PDF and HTML (~100 KB) with --binary
 
 
@@ -706,14 +718,14 @@ def tool_versions() -> dict[str, str]:
     return out
 
 
-def draw_case(directory: Path, template: str, seed: int) -> Path:
+def draw_case(directory: Path, template: str, seed: int, kind: str) -> Path:
     """A new case: the report drawn for the seed and the change the harness plants, as JSON."""
     from hypothesis import __version__ as hypothesis_version
 
     report = report_for_seed(seed, template)
-    _, cell, delta = change_for_seed(report, seed)
+    _, cell, delta = change_for_seed(report, seed, kind)
     meta = {"template": template, "seed": seed, "drawn_with": f"hypothesis {hypothesis_version}",
-            "change": {"cell": "/".join(cell), "delta": delta}, "report": report_to_json(report)}
+            "change": {"kind": kind, "cell": "/".join(cell), "delta": delta}, "report": report_to_json(report)}
     path = directory / f"{template}s{seed}.json"
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
@@ -724,8 +736,8 @@ def write_samples(directory: Path, binary: bool = False) -> list[Path]:
     `<layout>-<case><suffix>`; the office layouts only where soffice and pdftotext are installed."""
     directory.mkdir(parents=True, exist_ok=True)
     if not list(directory.glob("*.json")):
-        for template, seed in NEW_CASES:
-            draw_case(directory, template, seed)
+        for template, seed, kind in NEW_CASES:
+            draw_case(directory, template, seed, kind)
     written = []
     cases = load_cases(directory)
     for case in cases:
@@ -753,13 +765,14 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Write the messy-layout sample set (the harness's cases).")
     parser.add_argument("command", choices=["samples"])
     parser.add_argument("directory", type=Path, nargs="?", default=SAMPLES)
-    parser.add_argument("--draw", metavar="TEMPLATE:SEED", action="append", default=[],
-                        help="add a case drawn for this template and seed, e.g. 2021:5")
+    parser.add_argument("--draw", metavar="TEMPLATE:SEED:KIND", action="append", default=[],
+                        help=f"add a case drawn for this template and seed, with a change of this kind "
+                             f"({', '.join(CHANGE_KINDS)}), e.g. 2021:5:review")
     parser.add_argument("--binary", action="store_true", help="also the PDF and the office HTML")
     args = parser.parse_args()
     args.directory.mkdir(parents=True, exist_ok=True)
     for spec in args.draw:
-        template, seed = spec.split(":")
-        print(draw_case(args.directory, template, int(seed)))
+        template, seed, kind = spec.split(":")
+        print(draw_case(args.directory, template, int(seed), kind))
     for p in write_samples(args.directory, args.binary):
         print(p)
