@@ -420,16 +420,18 @@ NOTES = {"t2_1": ("（其中修订{k}件）", "（含部门文件{k}件）"), "t
 
 
 def cell_note(grid, rng, ctx):
-    """One row per line (as `spaced`), with a note in brackets after some non-zero numbers of
-    section 二 and after 三's first total."""
+    """One row per line (as `spaced`), with a note in brackets after some counts and amounts of
+    section 二 (not after a signed change) and after 三's first total."""
     gap = _gap(rng)
+    columns = ctx["pack"].tables[ctx["key"]].columns
     out = []
     for r in range(len(grid.rows)):
         parts = []
         for c in grid.row_cells(r):
             t = c.text
-            noted = ctx["key"].startswith("t2") or (ctx["key"] == "t3" and c.col == grid.width - 1
-                                                    and r == grid.data_rows()[0])
+            counts = c.col >= grid.label_cols and columns[c.col - grid.label_cols].kind != "signed"
+            noted = counts and (ctx["key"].startswith("t2") or (ctx["key"] == "t3" and c.col == grid.width - 1
+                                                                and r == grid.data_rows()[0]))
             # Drawn for every cell, so that a changed number leaves the other notes alone.
             roll, note, share = rng.random(), rng.choice(NOTES.get(ctx["key"], ("",))), rng.random()
             if c.number and noted and int(t) > 1 and roll < 0.7:
