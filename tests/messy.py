@@ -2,7 +2,7 @@
 the way real published reports reach gklint after a CMS, a PDF text extractor, an office suite or
 another tool's Markdown conversion has been through them.
 
-Office suite (need LibreOffice and poppler; one soffice call converts a whole batch):
+Office suite (need LibreOffice and poppler; one soffice call per output format converts a batch):
 
     pdf               GeneratedReport → .docx (readers_fixtures.report_docx, given real column
                       widths, borders and a page-number footer) → PDF with LibreOffice
