@@ -750,7 +750,8 @@ def write_samples(directory: Path, binary: bool = False) -> list[Path]:
     if office_missing():
         return written
     docs = {case.name: styled_docx(case.report, case.seed) for case in cases}
-    office, _ = office_render(docs, Path(tempfile.mkdtemp(prefix="gklint-messy-")))
+    with tempfile.TemporaryDirectory(prefix="gklint-messy-") as work:
+        office, _ = office_render(docs, Path(work))
     for case in cases:
         for layout in tuple(OFFICE_LAYOUTS) if binary else SAMPLE_OFFICE:
             path = directory / f"{layout}-{case.name}{OFFICE_LAYOUTS[layout]}"
