@@ -59,3 +59,14 @@ def edit_text(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found in {path}: {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def crash_rule(monkeypatch, code: str = "GK005") -> None:
+    """Make one rule's check raise, as a bug would: the positive control of the tests that say
+    an input gives no GK010. GK005 runs on every file, report or not."""
+    from gklint.checks import get
+
+    def boom(self, report):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(type(get(code)), "check", boom)

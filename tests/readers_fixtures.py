@@ -17,6 +17,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
+
 from conftest import SHARED
 from strategies import EMPTY, PAD, PREAMBLE, _section2_tables, _t3_table, _t4_table
 from gklint.vocab import cn_number
@@ -375,3 +377,48 @@ def html_page(blocks, title: str = "", pubdate: str = "2024-01-23 15:25:53") -> 
                 parts.append('<script type="text/javascript">document.write("<p>六、其他需要报告的事项</p>");</script>')
         first = False
     return CHROME_TOP.format(title=html.escape(title), pubdate=pubdate) + "\n".join(parts) + CHROME_BOTTOM
+
+
+# -- PDF ----------------------------------------------------------------------------------------------
+
+IMAGE = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+         b"/Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream")
+
+
+def minimal_pdf(pages: list[bytes], resources: bytes = b"<< >>") -> bytes:
+    """A valid PDF written by hand: catalog, page tree, one shared resource dictionary (object 3),
+    a small grey image (object 4, `/Im1 4 0 R`), and the pages with the given content streams."""
+    n = len(pages)
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: resources, 4: IMAGE}
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n))
+    objs[2] = f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode()
+    for i, content in enumerate(pages):
+        objs[5 + 2 * i] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {6 + 2 * i} 0 R "
+                           f"/Resources 3 0 R >>").encode()
+        objs[6 + 2 * i] = f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for k in sorted(objs):
+        offsets[k] = len(out)
+        out += f"{k} 0 obj\n".encode() + objs[k] + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for k in sorted(objs):
+        out += f"{offsets[k]:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Annual report 2023 of a county government) Tj ET"
+FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+IMAGE_PAGE = b"q 400 0 0 600 100 100 cm /Im1 Do Q"
+
+
+def encrypted_pdf(user_password: str, algorithm: str) -> bytes:
+    """A one-page PDF encrypted with `user_password` (empty: it opens without one)."""
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minimal_pdf([TEXT_PAGE], FONT))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

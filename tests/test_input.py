@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from conftest import codes, lint, lint_text, seed
+from conftest import codes, crash_rule, lint, lint_text, seed
 from gklint import engine
 from gklint.checks import checkers
 
@@ -104,9 +104,19 @@ def test_nul_bytes_inside_text(tmp_path):
     assert codes(res) == ["GK002"]
 
 
+HUGE_LINE = "一、总体情况" + "政府信息公开工作稳步推进，" * 20000
+
+
 def test_single_huge_line_does_not_crash(tmp_path):
-    res = lint_text(tmp_path, "一、总体情况" + "政府信息公开工作稳步推进，" * 20000)
+    res = lint_text(tmp_path, HUGE_LINE)
     assert "GK010" not in codes(res)
+
+
+def test_single_huge_line_with_a_crashing_rule(tmp_path, monkeypatch):
+    """Positive control of the test above: a rule that fails on this input is reported."""
+    crash_rule(monkeypatch)
+    (f,) = [f for f in lint_text(tmp_path, HUGE_LINE).findings if f.code == "GK010"]
+    assert "规则组 input 运行出错（RuntimeError: boom）" in f.message and f.data["family"] == "input"
 
 
 def test_flattened_table_unique_split(tmp_path):

@@ -4,6 +4,7 @@ seed's findings; merged cells, numbering, residue and layout tables are read as 
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 
@@ -70,6 +71,18 @@ def test_blank_template_reads_all_tables(tmp_path):
     assert set(res.report.tables) == {"t2_1", "t2_5", "t2_6", "t2_8", "t3", "t4"}
     assert len(res.report.tables["t3"].rows) == 25
     assert "GK010" not in codes(res) and not [c for c in codes(res) if c.startswith("GK20") and c not in ("GK205", "GK209")]
+
+
+def test_blank_template_with_a_reworded_heading(tmp_path):
+    """Positive control of the test above: a column heading that deviates is reported (GK204)."""
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(tmp_path / "r.docx", "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace("本年废止件数".encode(), "本年度止件数".encode(), 1)
+            dst.writestr(info, data)
+    (f,) = [f for f in lint(tmp_path / "r.docx").findings if f.code == "GK204"]
+    assert f.data["fix"] == "本年废止件数"
 
 
 def _numbered_seed(tmp_path):

@@ -9,9 +9,10 @@ import zipfile
 
 import pytest
 
-from conftest import codes, lint
+from conftest import codes, crash_rule, lint
 from gklint.readers import docx as docx_reader
-from readers_fixtures import CONTENT_TYPES, W_NS, ooxml_docx, ooxml_paragraph
+from readers_fixtures import (CONTENT_TYPES, FONT, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, minimal_pdf,
+                              ooxml_docx, ooxml_paragraph)
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -124,40 +125,15 @@ def test_deeply_nested_layout_tables_in_word(tmp_path):
     assert "GK010" not in codes(res) and "GK005" not in codes(res)
 
 
+def test_deeply_nested_layout_tables_around_other_text(tmp_path):
+    """Positive control of the test above: the same nesting around a notice gives GK005."""
+    inner = ooxml_paragraph("会议通知")
+    for _ in range(200):
+        inner = f"<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>"
+    assert codes(lint(write(tmp_path, "deep.docx", ooxml_docx(inner)))) == ["GK005"]
+
+
 # -- PDF ----------------------------------------------------------------------------------------------
-
-IMAGE = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 "
-         b"/Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream")
-
-
-def minimal_pdf(pages: list[bytes], resources: bytes = b"<< >>") -> bytes:
-    """A valid PDF written by hand: catalog, page tree, one shared resource dictionary (object 3),
-    a small grey image (object 4, `/Im1 4 0 R`), and the pages with the given content streams."""
-    n = len(pages)
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: resources, 4: IMAGE}
-    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n))
-    objs[2] = f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode()
-    for i, content in enumerate(pages):
-        objs[5 + 2 * i] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {6 + 2 * i} 0 R "
-                           f"/Resources 3 0 R >>").encode()
-        objs[6 + 2 * i] = f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for k in sorted(objs):
-        offsets[k] = len(out)
-        out += f"{k} 0 obj\n".encode() + objs[k] + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for k in sorted(objs):
-        out += f"{offsets[k]:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
-TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Annual report 2023 of a county government) Tj ET"
-FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
-IMAGE_PAGE = b"q 400 0 0 600 100 100 cm /Im1 Do Q"
-
 
 def test_scanned_pdf_needs_ocr(tmp_path):
     data = minimal_pdf([IMAGE_PAGE, IMAGE_PAGE], b"<< /XObject << /Im1 4 0 R >> >>")
@@ -170,22 +146,13 @@ def test_text_that_is_not_a_report(tmp_path):
     assert codes(res) == ["GK005"]
 
 
-def _encrypted_pdf(user_password: str, algorithm: str) -> bytes:
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minimal_pdf([TEXT_PAGE], FONT))))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def test_encrypted_pdf(tmp_path):
-    data = _encrypted_pdf("secret", "RC4-128")
+def testencrypted_pdf(tmp_path):
+    data = encrypted_pdf("secret", "RC4-128")
     assert "加密" in only(lint(write(tmp_path, "enc.pdf", data)), "GK013").message
 
 
 def test_pdf_with_only_an_owner_password_is_read(tmp_path):
-    data = _encrypted_pdf("", "AES-256")
+    data = encrypted_pdf("", "AES-256")
     assert codes(lint(write(tmp_path, "restricted.pdf", data))) == ["GK005"]
 
 
@@ -219,14 +186,29 @@ def test_deeply_nested_html(tmp_path, tag):
     assert time.perf_counter() - start < 3
 
 
+def test_deeply_nested_html_without_the_report_is_not_a_report(tmp_path):
+    """Positive control of the test above: the same nesting around other text gives GK005."""
+    html = "<html><body>" + "<div>" * 10_000 + "<p>会议通知</p>" + "</div>" * 10_000 + "</body></html>"
+    assert codes(lint(write(tmp_path, "deep.html", html.encode()))) == ["GK005"]
+
+
+HUGE_SPANS = ('<table><tr><td colspan="100000" rowspan="100000">规章</td><td>0</td></tr>'
+              + '<tr><td>行政规范性文件</td><td>1</td></tr>' * 200 + "</table>")
+STRAY_TAGS = "</td></tr></table></div><table><tr><td>一、总体情况<td></p></b><p><p><li>我局坚持公开。" * 50
+
+
 def test_huge_spans_do_not_blow_up(tmp_path):
-    html = ('<table><tr><td colspan="100000" rowspan="100000">规章</td><td>0</td></tr>'
-            + '<tr><td>行政规范性文件</td><td>1</td></tr>' * 200 + "</table>")
-    res = lint(write(tmp_path, "span.html", html.encode()))
+    res = lint(write(tmp_path, "span.html", HUGE_SPANS.encode()))
     assert "GK010" not in codes(res)
 
 
 def test_unclosed_and_stray_tags(tmp_path):
-    html = "</td></tr></table></div><table><tr><td>一、总体情况<td></p></b><p><p><li>我局坚持公开。" * 50
-    res = lint(write(tmp_path, "junk.html", html.encode()))
+    res = lint(write(tmp_path, "junk.html", STRAY_TAGS.encode()))
     assert "GK010" not in codes(res)
+
+
+@pytest.mark.parametrize("html", [HUGE_SPANS, STRAY_TAGS], ids=["spans", "stray-tags"])
+def test_hostile_pages_with_a_crashing_rule(tmp_path, monkeypatch, html):
+    """Positive control of the two tests above: a rule that fails on these pages is reported."""
+    crash_rule(monkeypatch)
+    assert "GK010" in codes(lint(write(tmp_path, "page.html", html.encode())))

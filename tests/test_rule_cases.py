@@ -14,6 +14,8 @@ A case starts from a base document and edits it:
     config:   gklint.toml text, used with --config
     previous: {base, edit, name}: last year's report, given with --previous
     pack:     {file: gov-2021.yaml, edit: [...]}: a copy of the built-in packs with one edited, via --pack
+    crash:    GKnnn: that rule's check raises, as a bug would (for GK010, the contained crash)
+    missing:  true: the document is not written, so its path does not exist (GK001)
     expect:   pass | fail
     messages: [text, …]   each must occur in the message of some finding of the code (fail)
     severity: the severity of the code's findings (fail)
@@ -30,7 +32,7 @@ import pytest
 import yaml
 
 from conftest import CORPUS, SEEDS, SHARED, copy_packs
-from gklint.checks import all_rules
+from gklint.checks import all_rules, get as get_rule
 from gklint.cli import main
 from gklint.pack import builtin_packs
 
@@ -98,11 +100,18 @@ def _document(case: dict, directory: Path, default_name: str = "report.txt") -> 
     return path
 
 
-def run_case(case: dict, tmp_path: Path, capsys) -> list[dict]:
+def run_case(case: dict, tmp_path: Path, capsys, monkeypatch=None) -> list[dict]:
     """Findings (JSON) of the case's document."""
+    if "crash" in case:
+        def boom(self, report):
+            raise RuntimeError(f"{self.code} crashed (rule case)")
+
+        monkeypatch.setattr(type(get_rule(case["crash"])), "check", boom)
     work = tmp_path / "this"
     work.mkdir()
     path = _document(case, work)
+    if case.get("missing"):
+        path.unlink()
     argv = ["check", "--no-cache", "--format", "json", "-q", *case.get("args", [])]
     if "config" in case:
         cfg = tmp_path / "gklint.toml"
@@ -130,8 +139,8 @@ def run_case(case: dict, tmp_path: Path, capsys) -> list[dict]:
 
 
 @pytest.mark.parametrize("code, name, case", CASES)
-def test_rule_case(code, name, case, tmp_path, capsys):
-    findings = run_case(case, tmp_path, capsys)
+def test_rule_case(code, name, case, tmp_path, capsys, monkeypatch):
+    findings = run_case(case, tmp_path, capsys, monkeypatch)
     mine = [f for f in findings if f["code"] == code]
     if case["expect"] == "pass":
         assert not mine, f"{code} should not be raised: {[f['message'] for f in mine]}"

@@ -159,6 +159,13 @@ def test_gk208_signed_2019_change_allowed(tmp_path):
     assert "GK208" not in codes(lint_text(tmp_path, CLEAN_2019, "r.md"))  # 本年增/减 -2
 
 
+def test_gk208_negative_count_in_the_same_2019_row(tmp_path):
+    """Positive control of the test above: the row's unsigned column may not be negative."""
+    res = lint_text(tmp_path, edited(CLEAN_2019, "其他对外管理服务事项→18→-2→", "其他对外管理服务事项→-18→-2→"), "r.md")
+    (f,) = only(res, "GK208")
+    assert "“上一年项目数量”列不能为负数（-18）" in f.message
+
+
 def test_gk209_blank_cell_and_gk309_not_checkable(tmp_path):
     res = lint_text(tmp_path, edited(CLEAN_2021, "(一) 予以公开→0→", "(一) 予以公开→→"), "r.md")
     assert sorted(codes(res)) == ["GK209", "GK309"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from conftest import CORPUS, SEEDS, codes, lint, seed
+from conftest import CORPUS, SEEDS, codes, crash_rule, lint, seed
 from gklint.cache import Cache
 from gklint.cli import main
 from gklint.engine import Options
@@ -125,11 +125,22 @@ def test_50mb_file_is_refused_without_reading_it(tmp_path):
     assert codes(res) == ["GK008"]
 
 
+LINE_5MB = "二、主动公开政府信息情况" + "第二十条第（一）项信息内容规章0" * 300_000
+
+
 def test_single_5mb_line_is_bounded(tmp_path):
     p = tmp_path / "line.txt"
-    p.write_text("二、主动公开政府信息情况" + "第二十条第（一）项信息内容规章0" * 300_000, encoding="utf-8")
+    p.write_text(LINE_5MB, encoding="utf-8")
     res = lint(p)
     assert "GK010" not in codes(res)
+
+
+def test_single_5mb_line_with_a_crashing_rule(tmp_path, monkeypatch):
+    """Positive control of the test above: a rule that fails on this input is reported."""
+    crash_rule(monkeypatch)
+    p = tmp_path / "line.txt"
+    p.write_text(LINE_5MB, encoding="utf-8")
+    assert "GK010" in codes(lint(p))
 
 
 def test_many_lines_and_cells_are_truncated_with_a_finding(tmp_path):

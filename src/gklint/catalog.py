@@ -12,6 +12,9 @@ attribute or index access, since pack authors write templates too. Specs:
     q            the value in “…” quotes (template labels stay Chinese inside English text)
     list         items joined the language's way (zh 、, en “a, b and c”)
     qlist        quoted, then joined
+    series       items joined by commas only (zh 、, en “a, b, c”): a run that goes on, such as
+                 page numbers or the first few of many (“… and more” follows)
+    qseries      quoted, then joined so
     plural=A|B   A when the value is 1, else B (English plurals)
 
 An argument is a plain value (str, int, float), a localised term `{"zh": …, "en": …}` (a table
@@ -159,10 +162,12 @@ class _Formatter(string.Formatter):
             return one if _number(value) == 1 else many
         if spec == "q":
             return quote(localise(value, lang))
-        if spec in ("list", "qlist"):
+        if spec in ("list", "qlist", "series", "qseries"):
             items = value if isinstance(value, (list, tuple)) else [value]
             texts = [localise(v, lang) for v in items]
-            return _join([quote(t) for t in texts] if spec == "qlist" else texts, lang)
+            if spec.startswith("q"):
+                texts = [quote(t) for t in texts]
+            return _join(texts, lang) if spec.endswith("list") else (", " if lang == "en" else "、").join(texts)
         if spec:
             raise CatalogError(f"unknown format spec {spec!r}")
         return localise(value, lang)

@@ -2,6 +2,7 @@
 
     gklint check PATH...        check reports (files or directories)
     gklint rule CODE | --all    explain a rule
+    gklint web build DIR | serve [--port N] [DIR]   gklint in the browser (gklint.web)
 
 Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage or configuration error.
 """
@@ -43,7 +44,7 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     p = _Parser(prog="gklint", description="政府信息公开工作年度报告合规检查（gklint）")
     p.add_argument("--version", action="version", version=f"gklint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="{check,rule}")
+    sub = p.add_subparsers(dest="command", metavar="{check,rule,web}")
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查年度报告（.txt/.md；目录会递归查找）")
     c.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")
     c.add_argument("--format", choices=FORMATS, default="text",
@@ -82,6 +83,8 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     r.add_argument("--all", action="store_true", help="列出全部规则")
     r.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言（默认 zh 中文；en 英文）")
     p.lang = c.lang = r.lang = lang
+    from .web import add_parser as add_web_parser
+    add_web_parser(sub, lang)
     return p
 
 
@@ -302,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "rule":
             return _rule(args)
+        if args.command == "web":
+            from .web import run as web
+            return web(args)
         parser.print_help()
         return EXIT_USAGE
     except KeyboardInterrupt:

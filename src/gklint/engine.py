@@ -10,7 +10,6 @@ import traceback
 from dataclasses import dataclass, field
 
 from .checks import checkers, get as get_rule
-from .checks.input import EMPTY, INTERNAL, TRUNCATED, source_findings
 from .findings import Finding, decorate
 from .fingerprint import section_at
 from .model import Report
@@ -65,17 +64,15 @@ def _origin(src, line: int) -> str | None:
 def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResult:
     result = FileResult(path)
     src = read(path, options.max_bytes)
-    found = list(source_findings(src.problems))
+    found = list(src.findings)
     report = None
     if not src.fatal:
         if not any(line.strip() for line in src.lines):
-            found.append(EMPTY.finding("文件为空或只有空白", en="The file is empty or holds only white space"))
+            found.append(get_rule("GK004").finding("empty"))
         else:
             lines = src.lines
             if len(lines) > MAX_LINES:
-                found.append(TRUNCATED.finding(
-                    f"文件有 {len(lines)} 行，远超年度报告的篇幅，只读取了前 {MAX_LINES} 行", None,
-                    en=f"The file has {len(lines)} lines, far more than an annual report; only the first {MAX_LINES} were read"))
+                found.append(get_rule("GK020").finding("lines", count=len(lines), limit=MAX_LINES))
                 lines = lines[:MAX_LINES]
             try:
                 report = parse(path, lines, packs)
@@ -87,12 +84,11 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                 report.layout = _choose_layout(report, packs, expected)
             except Exception as e:  # a parser bug must not stop the run
                 report = None
-                found.append(INTERNAL.finding(
-                    f"读取报告结构时出错（{type(e).__name__}: {e}）；请报告此问题",
-                    en=f"Error while reading the report's structure ({type(e).__name__}: {e}); please report this",
-                    trace=traceback.format_exc(limit=3)))
+                found.append(get_rule("GK010").finding("structure-failed", error=f"{type(e).__name__}: {e}",
+                                                       data={"trace": traceback.format_exc(limit=3)}))
             if report is not None:
-                found.extend(_settle(_run_checks(report), report))
+                # What the parser and the table reader met (GK020), then the rules.
+                found.extend(_settle(report.notes + report.table_notes + _run_checks(report), report))
     result.report = report
     result.info = {
         "template": report.layout.template if report and report.layout else None,
@@ -113,13 +109,21 @@ def _run_checks(report: Report) -> list[Finding]:
         try:
             out.extend(checker.check(report))
         except Exception as e:
-            family = type(checker).__module__.rsplit(".", 1)[-1]
-            out.append(INTERNAL.finding(
-                f"规则组 {family} 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
-                en=f"Rule family {family} failed ({type(e).__name__}: {e}); the other rules' results "
-                   "still stand; please report this",
-                family=family, trace=traceback.format_exc(limit=3)))
+            out.append(internal_error(family_of(checker), e))
     return out
+
+
+def family_of(checker) -> str:
+    """The rule family a checker belongs to: `structure` for checks/structure/section_missing.py."""
+    module = type(checker).__module__
+    prefix = __package__ + ".checks."
+    return module[len(prefix):].split(".")[0] if module.startswith(prefix) else module.rsplit(".", 1)[-1]
+
+
+def internal_error(family: str, e: Exception) -> Finding:
+    """GK010 for a rule family that raised: the run goes on with the others."""
+    return get_rule("GK010").finding("family-failed", family=family, error=f"{type(e).__name__}: {e}",
+                                     data={"family": family, "trace": traceback.format_exc(limit=3)})
 
 
 def _settle(found: list[Finding], report: Report) -> list[Finding]:

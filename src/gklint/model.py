@@ -119,8 +119,8 @@ class Report:
     expected: Pack | None = None  # pack for the report year (or --template)
     layout: Pack | None = None  # pack the tables were read with
     markers: dict[str, list[tuple[str, Pos]]] = field(default_factory=dict)  # version -> found
-    notes: list = field(default_factory=list)  # problems the parser met (GK020)
-    table_notes: list = field(default_factory=list)  # problems the table reader met; redone on a re-read
+    notes: list = field(default_factory=list)  # findings the parser made (GK020)
+    table_notes: list = field(default_factory=list)  # findings the table reader made; redone on a re-read
     settings: dict = field(default_factory=dict)  # from configuration: issuer, deadlines … (engine.Options)
     source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
 

@@ -14,11 +14,8 @@ ignore, severity and suppressions treat them like any other finding.
 
 from __future__ import annotations
 
-import traceback
-
 from .checks.crossyear import check_pair
-from .checks.input import INTERNAL
-from .engine import FileResult, check_file, locate
+from .engine import FileResult, check_file, internal_error, locate
 from .findings import Finding, decorate
 from .model import Report
 from .normalize import key
@@ -81,11 +78,7 @@ def add_crossyear(results: list[FileResult], options_for, previous: FileResult |
             try:
                 found = list(check_pair(rep, last_rep))
             except Exception as e:  # like a crashing family in the engine: GK010, the run goes on
-                found = [INTERNAL.finding(
-                    f"规则组 crossyear 运行出错（{type(e).__name__}: {e}）；其他规则的结果仍然有效，请报告此问题",
-                    en=f"Rule family crossyear failed ({type(e).__name__}: {e}); the other rules' results still "
-                       "stand; please report this",
-                    family="crossyear", trace=traceback.format_exc(limit=3))]
+                found = [internal_error("crossyear", e)]
             found = [decorate(f, data={"previous": f.data.get("previous", last_rep.path)})
                      for f in locate(found, res.path, rep, None)]
             res.findings.extend(found)

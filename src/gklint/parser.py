@@ -12,6 +12,7 @@ from functools import lru_cache
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer as LarkLexer
 
+from .checks import get as get_rule
 from .lexer import Item, Lexer
 from .model import Pos, Report, Section
 from .normalize import key
@@ -95,7 +96,8 @@ def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
             if it.type == "TABLE":
                 if len(it.cells) > MAX_TABLE_CELLS:
                     # Templates have under 300 cells; bound the work on hostile or broken input.
-                    report.notes.append(("GK020", Pos(it.line, it.col), {"cells": len(it.cells)}))
+                    report.notes.append(get_rule("GK020").finding("cells", Pos(it.line, it.col), count=len(it.cells),
+                                                                  limit=MAX_TABLE_CELLS))
                     del it.cells[MAX_TABLE_CELLS:]
                 report.table_blocks.append((section_key, it))
     _year_and_agency(report)

@@ -6,7 +6,9 @@
 Content wins over the suffix: a zip with `word/document.xml` is Word whatever it is called,
 `%PDF` is PDF, markup that starts with `<html`/`<table` is a web page, and an OLE compound file
 (old binary .doc/.wps) gets a finding asking for .docx. Each reader returns a `Source`; a file
-no reader can handle gives a `Source` whose problems say why, so the run goes on with the others.
+no reader can handle gives a `Source` whose findings say why, so the run goes on with the others.
+Readers make their findings through the GK0xx rules (`get("GK011").finding(…)`); the texts are in
+the rules' catalogs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks import get as get_rule
 from .encoding import decode
 
 # Larger files are refused: a report is tens of kilobytes; this bounds memory per file.
@@ -33,8 +36,8 @@ class Source:
     path: str
     lines: list[str] = field(default_factory=list)
     encoding: str | None = None
-    # (code, message, line, English message) for a problem reading the file; fatal when `lines` is empty.
-    problems: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # Findings (GK0xx) about reading the file; fatal when `lines` is empty.
+    findings: list = field(default_factory=list)
     fatal: bool = False
     origins: list[str | None] | None = None  # per line, the place in the original document
     meta: dict[str, str] = field(default_factory=dict)  # e.g. publication date from page metadata
@@ -44,7 +47,7 @@ def read_text(path: str, data: bytes) -> Source:
     decoded = decode(data)
     src = Source(path, encoding=decoded.encoding)
     if decoded.problem:
-        src.problems.append(decoded.problem)
+        src.findings.append(decoded.problem)
     if decoded.text is None:
         src.fatal = True
         return src
@@ -72,16 +75,12 @@ def read_unsupported(path: str, data: bytes) -> Source:
     src = Source(path, fatal=True)
     suffix = Path(path).suffix.lower()
     if data.startswith(OLE_MAGIC):
-        code, message, en = ole_finding(data)
-        src.problems.append((code, message, 1, en))
+        src.findings.append(ole_finding(data))
     elif data.lstrip().startswith(b"{\\rtf"):
-        src.problems.append(("GK009", "这是 RTF 文档，gklint 不读取这种格式；请另存为 .docx 后再检查", 1,
-                             "This is an RTF document, a format gklint does not read; save it as .docx and check again"))
+        src.findings.append(get_rule("GK009").finding("rtf"))
     else:
-        src.problems.append(("GK009", f"不支持读取{NOT_YET.get(suffix, '这种格式')}（{suffix}）；"
-                                       "请另存为 .docx、.pdf、.html、.txt 或 .md 后再检查", 1,
-                             f"{NOT_YET_EN.get(suffix, 'This format')} ({suffix}) is not supported; save it as .docx, "
-                             ".pdf, .html, .txt or .md and check again"))
+        kind = {"msg": f"GK009:format-{NOT_YET.get(suffix, 'other')}"}
+        src.findings.append(get_rule("GK009").finding("suffix", format=kind, suffix=suffix))
     return src
 
 
@@ -89,9 +88,9 @@ READERS = {".txt": read_text, ".md": read_text, ".markdown": read_text, ".text":
            ".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".wps": read_docx,
            ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".pdf": read_pdf}
-# Report formats gklint does not read; listed in directory walks and refused with a clear finding.
-NOT_YET = {".doc": "旧版 Word 二进制文档", ".ofd": "OFD 版式文件", ".rtf": "RTF 文档"}
-NOT_YET_EN = {".doc": "An old binary Word document", ".ofd": "An OFD fixed-layout file", ".rtf": "An RTF document"}
+# Report formats gklint does not read; listed in directory walks and refused with a clear finding
+# (its name is message `GK009:format-<name>`).
+NOT_YET = {".doc": "doc", ".ofd": "ofd", ".rtf": "rtf"}
 SUFFIXES = tuple(READERS)
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -135,15 +134,13 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
         size = os.path.getsize(path)
         if size > max_bytes:
             src = Source(path, fatal=True)
-            src.problems.append(("GK008", f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB），未检查；可用 --max-size 调整上限", 1,
-                                 f"The file is too large ({size // 1024 // 1024} MB, limit {max_bytes // 1024 // 1024}"
-                                 " MB) and was not checked; raise the limit with --max-size"))
+            src.findings.append(get_rule("GK008").finding("too-large", size=size // 1024 // 1024,
+                                                          limit=max_bytes // 1024 // 1024))
             return src
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as e:
         src = Source(path, fatal=True)
-        src.problems.append(("GK001", f"无法读取文件：{e.strerror or e}", 1, f"Cannot read the file: {e.strerror or e}"))
-
+        src.findings.append(get_rule("GK001").finding("cannot-read", error=str(e.strerror or e)))
         return src
     return reader_for(path, data)(path, data)

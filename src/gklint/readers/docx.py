@@ -25,7 +25,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from ..i18n import q
+from ..checks import get as get_rule
+from ..findings import Finding
 from . import Source
 from .layout import Writer, iso_date, join, looks_tabular, pad_rows
 
@@ -54,58 +55,49 @@ ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．
 
 
 class DocxError(Exception):
-    def __init__(self, code: str, message: str, en: str):
-        super().__init__(message)
-        self.code, self.message, self.en = code, message, en
+    """Why the document cannot be read, as the finding to report."""
+
+    def __init__(self, code: str, msg: str, **args):
+        super().__init__(f"{code}:{msg}")
+        self.finding = get_rule(code).finding(msg, **args)
 
 
-def _fail(path: str, code: str, message: str, en: str) -> Source:
+def _fail(path: str, finding: Finding) -> Source:
     src = Source(path, fatal=True)
-    src.problems.append((code, message, 1, en))
+    src.findings.append(finding)
     return src
 
 
-def ole_finding(data: bytes) -> tuple[str, str, str]:
-    """What to say about an OLE compound file (old .doc/.wps, or an encrypted .docx): code, Chinese, English."""
+def ole_finding(data: bytes) -> Finding:
+    """What to say about an OLE compound file: an old .doc/.wps, or an encrypted .docx."""
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return ("GK013", "Word 文档受密码保护（已加密），无法读取；请去除密码后另存为 .docx 再检查",
-                "The Word document is password-protected (encrypted) and cannot be read; remove the password, save "
-                "as .docx and check again")
-    return ("GK009", "这是旧版 Word/WPS 二进制文档（.doc/.wps，OLE 格式），gklint 不读取这种格式；"
-                     "请在 Word 或 WPS 中“另存为” .docx 后再检查",
-            "This is an old binary Word/WPS document (.doc/.wps, OLE format), a format gklint does not read; use "
-            "“Save As” .docx in Word or WPS and check again")
+        return get_rule("GK013").finding("word")
+    return get_rule("GK009").finding("ole")
 
 
 def read_docx(path: str, data: bytes) -> Source:
     if data.startswith(OLE_MAGIC):
-        return _fail(path, *ole_finding(data))
+        return _fail(path, ole_finding(data))
     try:
         return _read(path, data)
     except DocxError as e:
-        return _fail(path, e.code, e.message, e.en)
+        return _fail(path, e.finding)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError,
             NotImplementedError, RuntimeError) as e:
-        return _fail(path, "GK011", f"Word 文档已损坏，无法读取（{type(e).__name__}: {e}）；请用 Word 打开并重新保存为 .docx",
-                     f"The Word document is damaged and cannot be read ({type(e).__name__}: {e}); open it in Word "
-                     "and save it as .docx again")
+        return _fail(path, get_rule("GK011").finding("docx-damaged", error=f"{type(e).__name__}: {e}"))
 
 
 def _read(path: str, data: bytes) -> Source:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise DocxError("GK011", "文件不是有效的 Word 文档（.docx 应是 ZIP 容器，但无法打开；文件可能已损坏或只下载了一部分）；"
-                                 "请用 Word 打开并重新保存为 .docx",
-                        "The file is not a valid Word document (a .docx is a ZIP container, but this one cannot be "
-                        "opened; the file may be damaged or only partly downloaded); open it in Word and save it as "
-                        ".docx again") from None
+        raise DocxError("GK011", "not-zip") from None
     with zf:
         _guard(zf)
         names = set(zf.namelist())
         main = _main_part(zf, names)
         if main is None:
-            raise DocxError(*_other_zip(zf, names))
+            raise _other_zip(zf, names)
         rels = _relationships(zf, names, main)
         root = _xml(zf, main)
         numbering = styles = None
@@ -116,9 +108,7 @@ def _read(path: str, data: bytes) -> Source:
         meta = _core_meta(zf, names)
     body = root.find(W + "body")
     if body is None:
-        raise DocxError("GK011", f"Word 文档的正文部分（{main}）没有 w:body，文件已损坏；请用 Word 打开并重新保存",
-                        f"The Word document's main part ({q(main)}) has no w:body, so the file is damaged; open it in "
-                        "Word and save it again")
+        raise DocxError("GK011", "no-body", part=main)
     src = Source(path)
     writer = Writer()
     _Body(writer, Numbering(numbering, styles), _Styles(styles)).walk(body)
@@ -132,21 +122,15 @@ def _read(path: str, data: bytes) -> Source:
 def _guard(zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise DocxError("GK014", f"压缩包内有 {len(infos)} 个文件（上限 {MAX_ENTRIES}），疑似“压缩炸弹”，未读取",
-                        f"The archive holds {len(infos)} files (limit {MAX_ENTRIES}), likely a “zip bomb”; not read")
+        raise DocxError("GK014", "zip-entries", count=len(infos), limit=MAX_ENTRIES)
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL:
-        raise DocxError("GK014", f"压缩包解压后共 {total // 1024 // 1024} MB（上限 {MAX_TOTAL // 1024 // 1024} MB），"
-                                 "疑似“压缩炸弹”，未读取",
-                        f"The archive unpacks to {total // 1024 // 1024} MB in total (limit {MAX_TOTAL // 1024 // 1024}"
-                        " MB), likely a “zip bomb”; not read")
+        raise DocxError("GK014", "zip-total", size=total // 1024 // 1024, limit=MAX_TOTAL // 1024 // 1024)
     for i in infos:
         if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             ratio = i.file_size // max(i.compress_size, 1)
-            raise DocxError("GK014", f"压缩包内 {i.filename} 的压缩比为 {ratio}:1（上限 {MAX_RATIO}:1，解压后 "
-                                     f"{i.file_size // 1024 // 1024} MB），疑似“压缩炸弹”，未读取",
-                            f"The archive's {q(i.filename)} has a compression ratio of {ratio}:1 (limit {MAX_RATIO}:1, "
-                            f"{i.file_size // 1024 // 1024} MB unpacked), likely a “zip bomb”; not read")
+            raise DocxError("GK014", "zip-ratio", part=i.filename, ratio=ratio, limit=MAX_RATIO,
+                            size=i.file_size // 1024 // 1024)
 
 
 def _part(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -154,9 +138,7 @@ def _part(zf: zipfile.ZipFile, name: str) -> bytes:
     with zf.open(name) as fh:
         data = fh.read(MAX_PART + 1)
     if len(data) > MAX_PART:
-        raise DocxError("GK014", f"压缩包内 {name} 解压后超过 {MAX_PART // 1024 // 1024} MB，疑似“压缩炸弹”，未读取",
-                        f"The archive's {q(name)} unpacks to more than {MAX_PART // 1024 // 1024} MB, likely a “zip "
-                        "bomb”; not read")
+        raise DocxError("GK014", "zip-part", part=name, limit=MAX_PART // 1024 // 1024)
     return data
 
 
@@ -167,14 +149,9 @@ def _xml(zf: zipfile.ZipFile, name: str) -> Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise DocxError("GK011", f"文档的 {name} 含有 DTD 或实体声明（Word 从不生成这些内容，常见于恶意构造的文件），"
-                                 "出于安全原因未读取",
-                        f"The document's {q(name)} contains DTD or entity declarations (Word never writes these; they "
-                        "are typical of maliciously crafted files); not read, for security") from None
+        raise DocxError("GK011", "xml-dtd", part=name) from None
     except ParseError as e:
-        raise DocxError("GK011", f"文档的 {name} 不是完整的 XML（{e}），文件已损坏；请用 Word 打开并重新保存",
-                        f"The document's {q(name)} is not complete XML ({e}), so the file is damaged; open it in Word "
-                        "and save it again") from None
+        raise DocxError("GK011", "xml-broken", part=name, error=str(e)) from None
 
 
 def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
@@ -193,7 +170,8 @@ def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
     return None
 
 
-def _other_zip(zf: zipfile.ZipFile, names: set[str]) -> tuple[str, str, str]:
+def _other_zip(zf: zipfile.ZipFile, names: set[str]) -> DocxError:
+    """What a zip that is not a Word document is."""
     mimetype = b""
     if "mimetype" in names:
         try:
@@ -201,26 +179,15 @@ def _other_zip(zf: zipfile.ZipFile, names: set[str]) -> tuple[str, str, str]:
         except DocxError:
             pass
     if b"opendocument.text" in mimetype:
-        return ("GK009", "这是 OpenDocument 文本（.odt），gklint 不读取这种格式；请另存为 .docx 后再检查",
-                "This is an OpenDocument text (.odt), a format gklint does not read; save it as .docx and check again")
+        return DocxError("GK009", "odt")
     if "OFD.xml" in names:
-        return ("GK009", "这是 OFD 版式文件，gklint 不读取这种格式；请另存为 PDF 或 .docx 后再检查",
-                "This is an OFD fixed-layout file, a format gklint does not read; save it as PDF or .docx and check "
-                "again")
+        return DocxError("GK009", "ofd")
     if "xl/workbook.xml" in names:
-        return ("GK009", "这是 Excel 表格（.xlsx），不是 Word 文档；年度报告请另存为 .docx 后再检查",
-                "This is an Excel workbook (.xlsx), not a Word document; save the annual report as .docx and check "
-                "again")
+        return DocxError("GK009", "xlsx")
     if "ppt/presentation.xml" in names:
-        return ("GK009", "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档；年度报告请另存为 .docx 后再检查",
-                "This is a PowerPoint presentation (.pptx), not a Word document; save the annual report as .docx and "
-                "check again")
-    listed = "、".join(sorted(names)[:3]) + ("等" if len(names) > 3 else "")
-    listed_en = ", ".join(q(n) for n in sorted(names)[:3]) + (" and more" if len(names) > 3 else "")
-    return ("GK011", f"文件是 ZIP 压缩包，但不是 Word 文档（没有 word/document.xml；包内有 {len(names)} 个文件：{listed}）；"
-                     "请解压后检查其中的报告文件",
-            f"The file is a ZIP archive but not a Word document (no word/document.xml; it holds {len(names)} files: "
-            f"{listed_en}); unpack it and check the report file inside")
+        return DocxError("GK009", "pptx")
+    return DocxError("GK011", "zip-not-word", count=len(names), names=sorted(names)[:3],
+                     more={"msg": "GK011:more-files"} if len(names) > 3 else "")
 
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from ..checks import get as get_rule
+from ..findings import Finding
+from ..model import Pos
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -23,8 +27,7 @@ _BOMS = (
 class Decoded:
     text: str | None
     encoding: str | None
-    # Problem with the bytes: (code, message, line, English message) or None.
-    problem: tuple[str, str, int, str] | None = None
+    problem: Finding | None = None  # GK002 or GK003
 
 
 def _cjk_share(text: str) -> float:
@@ -52,13 +55,10 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as e:
                 text = data[len(bom):].decode(enc, errors="replace")
                 line = text.count("\n", 0, min(e.start, len(text))) + 1
-                return Decoded(text, enc, ("GK003", f"文件声明为 {enc}，但有无法解码的字节（约第 {line} 行起），已用替换字符代替", line,
-                                           f"The file declares {enc} but has bytes that cannot be decoded (from about "
-                                           f"line {line}); they were replaced with replacement characters"))
+                return Decoded(text, enc, get_rule("GK003").finding("bom-undecodable", Pos(line), encoding=enc,
+                                                                    line=line))
     if _looks_binary(data):
-        return Decoded(None, None, ("GK002", "文件是二进制数据，不是文本报告（如为 Word 或 PDF，请使用相应格式）", 1,
-                                    "The file is binary data, not a text report (for Word or PDF, use the matching "
-                                    "format)"))
+        return Decoded(None, None, get_rule("GK002").finding("binary"))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -74,10 +74,6 @@ def decode(data: bytes) -> Decoded:
     bad = text.count("\ufffd")
     if bad <= max(16, len(text) // 100):
         line = data[:first_bad].count(b"\n") + 1
-        return Decoded(text, "utf-8", ("GK003", f"文件含 {bad} 处无效的 UTF-8 字节（第一处在第 {line} 行），已用替换字符代替；请确认文件编码", line,
-                                       f"The file has {bad} invalid UTF-8 bytes (the first on line {line}); they were "
-                                       "replaced with replacement characters. Check the file's encoding"))
-    return Decoded(None, None, ("GK002", "无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030）；请另存为 UTF-8 文本", 1,
-                                "The file's encoding is not recognised (not UTF-8, UTF-16 or GB18030); save it as "
-                                "UTF-8 text"))
+        return Decoded(text, "utf-8", get_rule("GK003").finding("invalid-utf8", Pos(line), count=bad, line=line))
+    return Decoded(None, None, get_rule("GK002").finding("unknown-encoding"))
 

@@ -21,6 +21,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from ..findings import decorate
 from . import Source
 from .encoding import decode
 from .layout import Writer, iso_date, join, looks_tabular
@@ -446,8 +447,10 @@ def read_html(path: str, data: bytes) -> Source:
     decoded = _decode(data)
     src = Source(path, encoding=decoded.encoding)
     if decoded.problem:
-        code, message, _, en = decoded.problem  # its line is one of the page source, not of the text read
-        src.problems.append((code, message + "（行号指网页源代码）", 1, en + " (the line is one of the page source)"))
+        # Its line is one of the page source, not of the text read: the finding goes on line 1 and says so.
+        p = decoded.problem
+        src.findings.append(decorate(p, msg="input:in-page-source", line=1, col=1,
+                                     args={"problem": {"msg": p.msg, "args": dict(p.args)}}))
 
     if decoded.text is None:
         src.fatal = True

@@ -22,6 +22,7 @@ import re
 import statistics
 from collections import Counter
 
+from ..checks import get as get_rule
 from . import Source
 from .layout import Writer, iso_date, join, looks_tabular, one_line
 
@@ -38,21 +39,17 @@ ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．
 SENTENCE_END = "。！？!?"
 
 
-ENCRYPTED = ("PDF 已加密，需要密码才能打开，无法读取；请提供未加密的 PDF 或原始 Word 文档",
-             "The PDF is encrypted and needs a password to open, so it cannot be read; provide an unencrypted PDF or "
-             "the original Word document")
+SHOWN_PAGES = 10  # page numbers named in a message
 
 
-def _fail(path: str, code: str, message: str, en: str) -> Source:
+def _fail(path: str, code: str, msg: str, **args) -> Source:
     src = Source(path, fatal=True)
-    src.problems.append((code, message, 1, en))
+    src.findings.append(get_rule(code).finding(msg, **args))
     return src
 
 
 def _damaged(path: str, cause: Exception) -> Source:
-    return _fail(path, "GK011", f"PDF 文件已损坏或不完整，无法读取（{type(cause).__name__}: {cause}）；请重新下载或重新导出",
-                 f"The PDF file is damaged or incomplete and cannot be read ({type(cause).__name__}: {cause}); "
-                 "download or export it again")
+    return _fail(path, "GK011", "pdf-damaged", error=f"{type(cause).__name__}: {cause}")
 
 
 def _cause(e: Exception) -> Exception:
@@ -70,14 +67,14 @@ def read_pdf(path: str, data: bytes) -> Source:
     except Exception as e:  # pdfminer raises many kinds for damaged files
         cause = _cause(e)
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
-            return _fail(path, "GK013", *ENCRYPTED)
+            return _fail(path, "GK013", "pdf")
         return _damaged(path, cause)
     try:
         return _read(path, pdf)
     except Exception as e:
         cause = _cause(e)
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            return _fail(path, "GK013", *ENCRYPTED)
+            return _fail(path, "GK013", "pdf")
         return _damaged(path, cause)
     finally:
         # PDF.close() walks every page (loading the page tree): only when pages were loaded anyway.
@@ -99,10 +96,7 @@ def page_count(pdf) -> int | None:
 def _read(path: str, pdf) -> Source:
     count = page_count(pdf)
     if count is not None and count > MAX_PAGES:
-        return _fail(path, "GK014", f"PDF 有 {count} 页（上限 {MAX_PAGES} 页），不像一份年度报告，未读取；"
-                                    "请把年度报告单独导出为 PDF 后再检查",
-                         f"The PDF has {count} pages (limit {MAX_PAGES}), which does not look like an annual report; not "
-                         "read. Export the annual report alone as a PDF and check that")
+        return _fail(path, "GK014", "pdf-pages", count=count, limit=MAX_PAGES)
     src = Source(path)
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -110,9 +104,7 @@ def _read(path: str, pdf) -> Source:
     garbled = total = 0
     for number, page in enumerate(pdf.pages, 1):
         if number > MAX_PAGES:
-            return _fail(path, "GK014", f"PDF 超过 {MAX_PAGES} 页，不像一份年度报告，未读取；请把年度报告单独导出为 PDF 后再检查",
-                         f"The PDF has more than {MAX_PAGES} pages, which does not look like an annual report; not read."
-                         " Export the annual report alone as a PDF and check that")
+            return _fail(path, "GK014", "pdf-over", limit=MAX_PAGES)
         try:
             chars = [c for c in page.chars if c.get("text", "").strip()]
             total += len(chars)
@@ -130,30 +122,16 @@ def _read(path: str, pdf) -> Source:
                 page.close()
     n = len(pdf.pages)
     if total < MIN_TEXT_CHARS:
-        return _fail(path, "GK012", f"PDF 没有文字层（共 {n} 页，{'均为图片' if scanned else '没有可提取的文字'}），"
-                                    "可能是扫描件；gklint 不做文字识别，请提供原始 Word 文档或由其导出的 PDF，或先做 OCR",
-                         f"The PDF has no text layer ({n} pages, "
-                         f"{'all images' if scanned else 'no extractable text'}), perhaps a scan; gklint does not do "
-                         "OCR. Provide the original Word document or a PDF exported from it, or run OCR first")
+        what = {"msg": "GK012:all-images" if scanned else "GK012:no-text"}
+        return _fail(path, "GK012", "no-text-layer", pages=n, what=what)
     if garbled > 0.3 * total:
-        return _fail(path, "GK012", f"PDF 的文字无法解码（{garbled} / {total} 个字符没有 Unicode 映射，字体未嵌入编码表），"
-                                    "提取出的是乱码；请提供原始 Word 文档，或先做 OCR",
-                         f"The PDF's text cannot be decoded ({garbled} / {total} characters have no Unicode mapping; "
-                         "the fonts embed no encoding table), so what is extracted is garbage; provide the original "
-                         "Word document, or run OCR first")
+        return _fail(path, "GK012", "garbled", garbled=garbled, total=total)
     if garbled > 0.02 * total:
-        src.problems.append(("GK012", f"PDF 中有 {garbled} 个字符无法解码（字体没有 Unicode 映射），这些文字未能检查", 1,
-                             f"{garbled} characters in the PDF cannot be decoded (the font has no Unicode mapping); "
-                             "that text was not checked"))
+        src.findings.append(get_rule("GK012").finding("some-garbled", garbled=garbled))
     if scanned:
-        src.problems.append(("GK012", f"第 {_pages(scanned)} 页没有文字层（是图片），这些页的内容未检查；"
-                                      "如果表格在这些页上，请提供原始文档或先做 OCR", 1,
-                             f"No text layer on {_pages_en(scanned)} (images only), so those pages were not checked; "
-                             "if tables are on them, provide the original document or run OCR first"))
+        src.findings.append(get_rule("GK012").finding("image-pages", pages=_pages(scanned)))
     if broken:
-        src.problems.append(("GK011", f"第 {_pages(broken)} 页无法解析，内容未检查；其余页照常检查", 1,
-                             f"Cannot parse {_pages_en(broken)}, so its text was not checked; the other pages were "
-                             "checked as usual"))
+        src.findings.append(get_rule("GK011").finding("pdf-pages", pages=_pages(broken)))
     _drop_running_lines(pages)
     writer = Writer()
     _write(writer, pages)
@@ -173,16 +151,10 @@ def _picture_page(page) -> bool:
     return False
 
 
-def _pages(numbers: list[int]) -> str:
-    shown = "、".join(str(x) for x in numbers[:10])
-    return shown + (" 等" if len(numbers) > 10 else "")
-
-
-def _pages_en(numbers: list[int]) -> str:
-    shown = ", ".join(str(x) for x in numbers[:10])
-    return ("page " if len(numbers) == 1 else "pages ") + shown + (" and more" if len(numbers) > 10 else "")
-
-
+def _pages(numbers: list[int]) -> dict:
+    """Page numbers as a message argument: the first few, then “and more”."""
+    more = {"msg": "input:more"} if len(numbers) > SHOWN_PAGES else ""
+    return {"msg": "input:pages", "args": {"count": len(numbers), "pages": numbers[:SHOWN_PAGES], "more": more}}
 
 
 class _Line:

@@ -1,0 +1,23 @@
+"""GK402 mixed-layout: the tables follow the right format but carry markers of another."""
+
+from __future__ import annotations
+
+from .. import Rule
+from . import markers, subject
+
+
+class MixedLayout(Rule):
+    code = "GK402"
+    name = "mixed-layout"
+    severity = "error"
+
+    def check(self, report):
+        expected, layout = report.expected, report.layout
+        if expected is None or layout is not expected:
+            return  # tables of another format altogether: GK401/GK403
+        own = report.markers.get(layout.template, [])
+        foreign = {v: m for v, m in report.markers.items() if v != layout.template and m}
+        for version, found in sorted(foreign.items()):
+            yield self.finding("mixed", found[0][1], report=subject(self, report.year), layout=layout.title,
+                               own=markers(own), version=version, found=markers(found), template=layout.template,
+                               data={"expected": layout.template, "detected": sorted(report.markers)})
