@@ -7,7 +7,8 @@ import json
 import shutil
 
 from conftest import CORPUS, lint, seed
-from gklint.checks.crossyear import check_pair, narrative, similarity
+from gklint.checks.crossyear import check_pair
+from gklint.checks.crossyear.text_copied_from_last_year import narrative, similarity
 from gklint.cli import main
 
 R02 = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0"
@@ -167,14 +168,18 @@ def test_gk803_fingerprint_does_not_depend_on_the_similarity_figure():
     from gklint.findings import Finding
     from gklint.fingerprint import fingerprint
 
-    a = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 97%"}, data={"anchor": "narrative", "similarity": 0.97})
-    b = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 93%"}, data={"anchor": "narrative", "similarity": 0.93})
+    args = {"previous": "last.txt", "year": 2022, "threshold": "90%"}
+    a = Finding("GK803", "warning", "GK803:similar", {**args, "similarity": "97%"}, data={"anchor": "narrative", "similarity": 0.97})
+    b = Finding("GK803", "warning", "GK803:similar", {**args, "similarity": "93%"}, data={"anchor": "narrative", "similarity": 0.93})
+    assert a.message != b.message
     assert fingerprint(a, None) == fingerprint(b, None)
 
 
 def test_rule_data_never_overwrites_core_json_keys():
     from gklint.findings import Finding
 
-    f = Finding("GK801", "warning", "legacy:text", {"zh": "m"}, 7, 3, data={"column": "C1", "line": 99})
+    args = {"row": "二、上年结转政府信息公开申请数量", "col": "自然人", "value": "0", "previous": "last.txt", "year": 2022,
+            "previous_row": "四、结转下年度继续办理", "previous_value": "2"}
+    f = Finding("GK801", "warning", "GK801:differs", args, 7, 3, data={"column": "C1", "line": 99})
     out = f.to_json()
     assert (out["line"], out["column"]) == (7, 3)
