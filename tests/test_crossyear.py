@@ -86,6 +86,9 @@ def test_gk802_only_when_both_reports_use_the_2021_layout(tmp_path):
     assert old.layout.template == "2019"
     this = report(make(tmp_path, "this.txt", 2021, normative="行政规范性文件\t3\t1\t15"))
     assert codes(check_pair(this, old), "GK802") == []
+    # Control: the same report against a previous one in the 2021 layout is compared.
+    new = report(make(tmp_path, "new.txt", 2020, normative="行政规范性文件\t2\t0\t10"))
+    assert new.layout.template == "2021" and codes(check_pair(this, new), "GK802") == ["GK802"]
 
 
 def test_gk803_same_text_with_other_numbers_and_year(tmp_path):
@@ -96,11 +99,15 @@ def test_gk803_same_text_with_other_numbers_and_year(tmp_path):
     assert f.severity == "warning" and "last.txt" in f.message and f.data["similarity"] >= 0.9
 
 
-def test_gk803_silent_on_genuinely_different_texts_of_one_body():
+def test_gk803_silent_on_genuinely_different_texts_of_one_body(tmp_path):
     r004, r006, r008 = (report(CORPUS / f"{n}.txt") for n in ("r004", "r006", "r008"))
     assert similarity(narrative(r006), narrative(r004)) < 0.5
     assert codes(check_pair(r006, r004), "GK803") == []
     assert codes(check_pair(r008, r006), "GK803") == []
+    # Control: r006 against itself as last year's report, with other years, is a copy.
+    copy = tmp_path / "r006-copy.txt"
+    copy.write_text((CORPUS / "r006.txt").read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    assert codes(check_pair(r006, report(copy)), "GK803") == ["GK803"]
 
 
 def test_narrative_ignores_numbers_and_years(tmp_path):
@@ -131,6 +138,10 @@ def test_cli_no_pairing_two_years_apart_or_other_agency(tmp_path, capsys):
     make(tmp_path, "b.txt", 2023, agency="西华县卫健委")  # same text, other body
     code, out, _ = run(capsys, tmp_path, "--select", "GK8")
     assert "GK8" not in out
+    # Control: a report of the same agency for the year after a.txt is paired with it.
+    make(tmp_path, "c.txt", 2023)
+    _, out, _ = run(capsys, tmp_path, "--select", "GK8")
+    assert "GK801" in out and all(line.startswith(str(tmp_path / "c.txt")) for line in out.splitlines()[:-1])
 
 
 def test_cli_previous_option(tmp_path, capsys):
@@ -148,6 +159,9 @@ def test_cli_previous_of_another_year_is_not_compared(tmp_path, capsys):
     this = make(tmp_path, "this.txt", 2023)
     code, out, err = run(capsys, this, "--previous", last, "--select", "GK8")
     assert "GK8" not in out and "2022" in err
+    # Control: the same previous report is compared with the report for the year after it.
+    _, out, err = run(capsys, make(tmp_path, "next.txt", 2022), "--previous", last, "--select", "GK8")
+    assert "GK803" in out and not err
 
 
 def test_cli_previous_missing_file_is_a_usage_error(tmp_path, capsys):
