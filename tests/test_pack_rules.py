@@ -91,3 +91,12 @@ def test_relation_code_of_a_built_in_rule_is_a_pack_error(tmp_path, capsys, how)
         code, out, err = run(capsys, "rule", "--pack", pack, "--all")
     assert code == 2 and out == ""
     assert "relation_rules.GK309: GK309 是 gklint 内置规则的代码，勾稽关系不能使用" in err and "Traceback" not in err
+
+
+def test_generated_docs_of_some_packs(tmp_path):
+    from gklint.ruledoc import rules_markdown
+
+    pack = load_pack(local_pack(tmp_path))
+    docs = rules_markdown("en", [builtin_packs()["2019"], pack])
+    assert "| [GK305](#gk305) | no-litigation | warning | Table 4: the litigation totals are not 0 |" in docs
+    assert "### GK305" not in rules_markdown("en")  # docs/rules.en.md: the built-in packs only

@@ -38,8 +38,8 @@ def register_pack_rules(pack) -> list[str]:
     for code, spec in pack.relation_rules.items():
         known = REGISTRY.get(code)
         if known is not None and not isinstance(known, RelationRule):
-            raise PackError(pack.path, ["relation_rules", code], f"{code} 是 gklint 内置规则的代码，勾稽关系不能使用",
-                            en=f"{code} is the code of a built-in gklint rule and cannot be used by a relation")
+            raise PackError(pack.path, ["relation_rules", code], catalog.text("relations:builtin-code", "zh", code=code),
+                            en=catalog.text("relations:builtin-code", "en", code=code))
     for code, spec in pack.relation_rules.items():
         REGISTRY[code] = RelationRule(code, spec)
     return list(pack.relation_rules)
