@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ... import catalog
-from ...expr import Sel
+from ...expr import select
 from ...findings import Finding
 from .. import REGISTRY, Rule, load_rules
 
@@ -56,17 +56,6 @@ def rule_for(pack, code: str) -> RelationRule:
 
 # --- relations as linear forms ---------------------------------------------------------------
 
-def _keys(sel: Sel, binding: dict, order: list[str], rows_present: dict[str, tuple]) -> list[str]:
-    if sel.kind == "key":
-        return [sel.a]
-    if sel.kind == "var":
-        return [binding[sel.a]]
-    if sel.kind == "range":
-        i, j = order.index(sel.a), order.index(sel.b)
-        return order[i:j + 1]
-    return [r for r, sets in rows_present.items() if sel.a in sets]
-
-
 def expand(relation, definition, rows_present: dict[str, tuple]):
     """Yield (binding, {(row, col): coef}, const) for every instance of a relation."""
     cols = [c.key for c in definition.columns]
@@ -82,8 +71,8 @@ def expand(relation, definition, rows_present: dict[str, tuple]):
             if t.ref is None:
                 const += t.const
                 continue
-            for r in _keys(t.ref.row, binding, row_order, rows_present):
-                for c in _keys(t.ref.col, binding, cols, rows_present):
+            for r in select(t.ref.row, binding, row_order, rows_present):
+                for c in select(t.ref.col, binding, cols, rows_present):
                     terms[(r, c)] = terms.get((r, c), 0) + t.coef
         yield v, {k: c for k, c in terms.items() if c}, const
 
