@@ -35,7 +35,7 @@ def register_pack_rules(pack) -> list[str]:
     from ...pack import PackError
 
     load_rules()
-    for code, spec in pack.relation_rules.items():
+    for code in pack.relation_rules:
         known = REGISTRY.get(code)
         if known is not None and not isinstance(known, RelationRule):
             raise PackError(pack.path, ["relation_rules", code], catalog.text("relations:builtin-code", "zh", code=code),
@@ -125,11 +125,12 @@ def cell_name(table, row_key: str, col_key: str) -> dict:
 
 
 def joined(msg: str, items: list):
-    """Items chained by message `msg` ("{left} + {right}"): separators that differ by language."""
-    out = items[0]
-    for item in items[1:]:
-        out = {"msg": msg, "args": {"left": out, "right": item}}
-    return out
+    """Items joined by message `msg` ("{left} + {right}"), for separators that differ by language.
+    A balanced tree of sub-messages: a relation over a whole table nests only a few levels deep."""
+    if len(items) == 1:
+        return items[0]
+    half = len(items) // 2
+    return {"msg": msg, "args": {"left": joined(msg, items[:half]), "right": joined(msg, items[half:])}}
 
 
 def fmt(v: Decimal) -> str:

@@ -137,12 +137,13 @@ def _where(inst: Instance):
     return table.definition.title
 
 
-def _side(inst: Instance, operands, const: Decimal):
-    """One side of the relation: its operands named relative to the relation (columns of a row
-    relation, rows of a column one), with their sum where there are several."""
+def _side(inst: Instance, sign: int, total: Decimal):
+    """One side of the relation (+1: the left, "actual"; -1: the right, "expected"): its operands
+    named relative to the relation (columns of a row relation, rows of a column one), with their
+    sum where there are several."""
     table = inst.table
     parts = []
-    for cell, _ in operands:
+    for cell, _ in (o for o in inst.operands if o[1] * sign > 0):
         if inst.relation.each == "row":
             name = col_label(table, cell.col)
         elif inst.relation.each == "col":
@@ -154,12 +155,9 @@ def _side(inst: Instance, operands, const: Decimal):
         else:
             name = col_label(table, cell.col)
         parts.append({"msg": "relations:operand", "args": {"name": name, "value": fmt(cell.value)}})
+    const = max(sign * inst.const, 0)
     if const or not parts:
-        parts.append(fmt(const))
-    return parts
-
-
-def _sum(parts: list, total: Decimal):
+        parts.append(fmt(Decimal(const)))
     terms = joined("relations:plus", parts)
     return {"msg": "relations:total", "args": {"terms": terms, "total": fmt(total)}} if len(parts) > 1 else terms
 
@@ -192,19 +190,15 @@ class Relations(Checker):
     def _finding(pack: Pack, suspect, delta, fails):
         inst = min(fails, key=lambda i: (i.size(), pack.relations.index(i.relation)))
         table = inst.table
-        actual = [(c, k) for c, k in inst.operands if k > 0]
-        expected = [(c, k) for c, k in inst.operands if k < 0]
         diff = inst.lhs - inst.rhs
-        args = {"where": _where(inst), "says": inst.relation.says,
-                "actual": _sum(_side(inst, actual, Decimal(max(inst.const, 0))), inst.lhs),
-                "expected": _sum(_side(inst, expected, Decimal(max(-inst.const, 0))), inst.rhs),
-                "difference": fmt(diff), "suspect": "", "cascade": ""}
+        args = {"where": _where(inst), "says": inst.relation.says, "actual": _side(inst, 1, inst.lhs),
+                "expected": _side(inst, -1, inst.rhs), "difference": fmt(diff), "suspect": "", "cascade": ""}
         data = {"table": table.key, "relation": inst.relation.id, "binding": inst.binding,
                 "expected": num(inst.rhs), "actual": num(inst.lhs), "difference": num(diff),
                 "operands": [{"cell": c.path, "label": catalog.localise(cell_name(table, c.row, c.col), "zh"),
                               "value": num(c.value), "side": "actual" if k > 0 else "expected"}
                              for c, k in inst.operands]}
-        pos = actual[0][0].pos if actual else table.pos
+        pos = next((c.pos for c, k in inst.operands if k > 0), table.pos)
         if suspect is not None:
             _, r, c = suspect
             cell = table.cell(r, c)
