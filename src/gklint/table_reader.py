@@ -328,7 +328,7 @@ class TableReader:
 
     def _split(self, report: Report, table: Table, row: Row, values: list[LexCell], expected: int):
         """Split flattened digit runs into `expected` cells, only where the split is unique."""
-        from .checks.balance import row_constraints  # the relations live with the balance rules
+        from .checks.relations import row_constraints  # the relations live with the GK3xx rules
 
         runs = [v for v in values if v.text]
         if not runs or len(runs) >= expected or not all(v.text.isdigit() for v in runs) \
