@@ -7,7 +7,8 @@ import json
 import shutil
 
 from conftest import CORPUS, lint, seed
-from gklint.checks.crossyear import check_pair, narrative, similarity
+from gklint.checks.crossyear import check_pair
+from gklint.checks.crossyear.text_copied_from_last_year import narrative, similarity
 from gklint.cli import main
 
 R02 = "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0"
@@ -85,6 +86,9 @@ def test_gk802_only_when_both_reports_use_the_2021_layout(tmp_path):
     assert old.layout.template == "2019"
     this = report(make(tmp_path, "this.txt", 2021, normative="行政规范性文件\t3\t1\t15"))
     assert codes(check_pair(this, old), "GK802") == []
+    # Control: the same report against a previous one in the 2021 layout is compared.
+    new = report(make(tmp_path, "new.txt", 2020, normative="行政规范性文件\t2\t0\t10"))
+    assert new.layout.template == "2021" and codes(check_pair(this, new), "GK802") == ["GK802"]
 
 
 def test_gk803_same_text_with_other_numbers_and_year(tmp_path):
@@ -95,11 +99,15 @@ def test_gk803_same_text_with_other_numbers_and_year(tmp_path):
     assert f.severity == "warning" and "last.txt" in f.message and f.data["similarity"] >= 0.9
 
 
-def test_gk803_silent_on_genuinely_different_texts_of_one_body():
+def test_gk803_silent_on_genuinely_different_texts_of_one_body(tmp_path):
     r004, r006, r008 = (report(CORPUS / f"{n}.txt") for n in ("r004", "r006", "r008"))
     assert similarity(narrative(r006), narrative(r004)) < 0.5
     assert codes(check_pair(r006, r004), "GK803") == []
     assert codes(check_pair(r008, r006), "GK803") == []
+    # Control: r006 against itself as last year's report, with other years, is a copy.
+    copy = tmp_path / "r006-copy.txt"
+    copy.write_text((CORPUS / "r006.txt").read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    assert codes(check_pair(r006, report(copy)), "GK803") == ["GK803"]
 
 
 def test_narrative_ignores_numbers_and_years(tmp_path):
@@ -130,6 +138,10 @@ def test_cli_no_pairing_two_years_apart_or_other_agency(tmp_path, capsys):
     make(tmp_path, "b.txt", 2023, agency="西华县卫健委")  # same text, other body
     code, out, _ = run(capsys, tmp_path, "--select", "GK8")
     assert "GK8" not in out
+    # Control: a report of the same agency for the year after a.txt is paired with it.
+    make(tmp_path, "c.txt", 2023)
+    _, out, _ = run(capsys, tmp_path, "--select", "GK8")
+    assert "GK801" in out and all(line.startswith(str(tmp_path / "c.txt")) for line in out.splitlines()[:-1])
 
 
 def test_cli_previous_option(tmp_path, capsys):
@@ -147,6 +159,9 @@ def test_cli_previous_of_another_year_is_not_compared(tmp_path, capsys):
     this = make(tmp_path, "this.txt", 2023)
     code, out, err = run(capsys, this, "--previous", last, "--select", "GK8")
     assert "GK8" not in out and "2022" in err
+    # Control: the same previous report is compared with the report for the year after it.
+    _, out, err = run(capsys, make(tmp_path, "next.txt", 2022), "--previous", last, "--select", "GK8")
+    assert "GK803" in out and not err
 
 
 def test_cli_previous_missing_file_is_a_usage_error(tmp_path, capsys):
@@ -167,14 +182,18 @@ def test_gk803_fingerprint_does_not_depend_on_the_similarity_figure():
     from gklint.findings import Finding
     from gklint.fingerprint import fingerprint
 
-    a = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 97%"}, data={"anchor": "narrative", "similarity": 0.97})
-    b = Finding("GK803", "warning", "legacy:text", {"zh": "与上一年度报告的文字相似度为 93%"}, data={"anchor": "narrative", "similarity": 0.93})
+    args = {"previous": "last.txt", "year": 2022, "threshold": "90%"}
+    a = Finding("GK803", "warning", "GK803:similar", {**args, "similarity": "97%"}, data={"anchor": "narrative", "similarity": 0.97})
+    b = Finding("GK803", "warning", "GK803:similar", {**args, "similarity": "93%"}, data={"anchor": "narrative", "similarity": 0.93})
+    assert a.message != b.message
     assert fingerprint(a, None) == fingerprint(b, None)
 
 
 def test_rule_data_never_overwrites_core_json_keys():
     from gklint.findings import Finding
 
-    f = Finding("GK801", "warning", "legacy:text", {"zh": "m"}, 7, 3, data={"column": "C1", "line": 99})
+    args = {"row": "二、上年结转政府信息公开申请数量", "col": "自然人", "value": "0", "previous": "last.txt", "year": 2022,
+            "previous_row": "四、结转下年度继续办理", "previous_value": "2"}
+    f = Finding("GK801", "warning", "GK801:differs", args, 7, 3, data={"column": "C1", "line": 99})
     out = f.to_json()
     assert (out["line"], out["column"]) == (7, 3)

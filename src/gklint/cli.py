@@ -1,7 +1,7 @@
 """The `gklint` command.
 
     gklint check PATH...        check reports (files or directories)
-    gklint rule CODE | --all    explain a rule
+    gklint rule CODE | --all    explain a rule (--pack YAML: with the relation codes of a pack)
     gklint web build DIR | serve [--port N] [DIR]   gklint in the browser (gklint.web)
 
 Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage or configuration error.
@@ -81,6 +81,8 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
     r.add_argument("code", nargs="?", help="规则代码，如 GK302")
     r.add_argument("--all", action="store_true", help="列出全部规则")
+    r.add_argument("--pack", action="append", default=[], metavar="YAML",
+                   help="也说明自定义规则包声明的勾稽关系代码（可多次使用）")
     r.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言（默认 zh 中文；en 英文）")
     p.lang = c.lang = r.lang = lang
     from .web import add_parser as add_web_parser
@@ -119,6 +121,16 @@ class _UsageError(Exception):
     """A configuration, pack or option problem: reported on stderr, exit status 2."""
 
 
+def _cli_packs(args) -> dict:
+    """The --pack packs by template version; loading them registers their relation codes."""
+    from .pack import PackError, load_pack
+
+    try:
+        return {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
+    except PackError as e:
+        raise _UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e.text('en')}")) from None
+
+
 def _plan(args, files: list[str]):
     """Per file, its configuration; and groups of files that are checked alike.
 
@@ -126,8 +138,10 @@ def _plan(args, files: list[str]):
     from .cache import DEFAULT_DIR
     from .config import ConfigError, Finder
     from .engine import Options
-    from .pack import PackError, builtin_packs, load_pack
+    from .pack import builtin_packs
 
+    builtin_packs()  # registered first, so that a --pack redefining a relation code of theirs wins
+    cli_packs = _cli_packs(args)  # before the configurations, so that they may name its relation codes
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
         finder = Finder(args.config, args.isolated)
         configs = [finder.for_file(p) for p in files]
@@ -140,10 +154,6 @@ def _plan(args, files: list[str]):
                                f"gklint: configuration error: {e.text('en')}")) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
                                              or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
-    try:
-        cli_packs = {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
-    except PackError as e:
-        raise _UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e.text('en')}")) from None
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())
@@ -279,9 +289,16 @@ def _check(args) -> int:
 
 def _rule(args) -> int:
     from .checks import all_rules
+    from .pack import builtin_packs
     from .ruledoc import render_rule
 
-    rules = all_rules()
+    try:
+        packs = _cli_packs(args)
+    except _UsageError as e:
+        print(e, file=sys.stderr)
+        return EXIT_USAGE
+    # The --pack packs last: where they redefine a built-in relation code, theirs is explained.
+    rules = all_rules([p for t, p in builtin_packs().items() if t not in packs] + list(packs.values()))
     if args.all or not args.code:
         for r in rules:
             print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)['summary']}")

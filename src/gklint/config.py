@@ -526,17 +526,16 @@ def apply(result, cfg: Config | None, wanted) -> int:
 
 def unused(cfg: Config) -> list[Finding]:
     """GK090 for each suppression that applied to a checked file but hid nothing."""
-    from .checks.config import UNUSED_SUPPRESSION, unused_message_en
+    from .checks import get
 
+    rule = get("GK090")
     out = []
     for s in cfg.suppress:
         if s.applies and not s.used:
-            where = f"，where = {_show(s.where)}" if s.where else ""
-            file = f"，file = {_show(s.file)}"
+            where = {"msg": "GK090:where", "args": {"where": _show(s.where)}} if s.where else ""
             suppression = {"code": s.code, "file": s.file, "where": s.where, "reason": s.reason}
-            f = UNUSED_SUPPRESSION.finding(
-                f"忽略条目（code = {s.code}{file}{where}）没有匹配任何问题，可以删除；理由为“{s.reason}”",
-                None, en=unused_message_en(suppression), suppression=suppression)
+            f = rule.finding("unused", None, code=s.code, file=_show(s.file), where=where, reason=s.reason,
+                             data={"suppression": suppression})
             out.append(decorate(f, line=s.line or 1, path=cfg.path))
     return out
 

@@ -22,9 +22,13 @@ def render_rule(r: Rule, lang: str = "zh") -> str:
 
 
 def rules_markdown(lang: str = "zh", packs=None) -> str:
+    """docs/rules.md: the built-in rules and the relation codes of `packs` (the built-in packs by
+    default, whatever else this process loaded)."""
+    from .pack import builtin_packs
+
     out = [text("core:rulesmd-head", lang), ""]
     family = None
-    rules = all_rules(packs)
+    rules = all_rules(builtin_packs() if packs is None else packs)
     for r in rules:
         fam = text(f"core:family-{r.code[:3]}", lang)
         if fam != family:

@@ -95,7 +95,6 @@ def register(rule: Rule) -> Rule:
 
 
 _loaded = False
-_LEGACY = ("balance",)  # old-style family modules still being converted
 
 
 def load_rules() -> None:
@@ -104,7 +103,7 @@ def load_rules() -> None:
     if _loaded:
         return
     _loaded = True
-    for family in FAMILIES + _LEGACY:
+    for family in FAMILIES:
         try:
             package = importlib.import_module(f"{__name__}.{family}")
         except ModuleNotFoundError as e:
@@ -117,18 +116,31 @@ def load_rules() -> None:
 
 def get(code: str) -> Rule:
     load_rules()
+    if code not in REGISTRY:
+        _builtin_packs()  # a relation code: registered when its pack is loaded
     return REGISTRY[code]
 
 
 def all_rules(packs=None) -> list[Rule]:
-    """Every rule, by code: the built-in ones and the relation codes the packs declare."""
+    """Every rule, by code. Without `packs`: the built-in rules and the relation codes of every pack
+    loaded in this process (the built-in packs at least). With `packs`: the built-in rules and the
+    relation codes of those packs only (generated docs, `gklint rule --pack`)."""
     load_rules()
-    if packs:
-        from .relations import register_pack_rules
+    _builtin_packs()
+    if packs is None:
+        return [REGISTRY[c] for c in sorted(REGISTRY)]
+    from .relations import RelationRule, register_pack_rules
 
-        for pack in (packs.values() if isinstance(packs, dict) else packs):
-            register_pack_rules(pack)
-    return [REGISTRY[c] for c in sorted(REGISTRY)]
+    codes = {c for c, r in REGISTRY.items() if not isinstance(r, RelationRule)}
+    for pack in (packs.values() if isinstance(packs, dict) else packs):
+        codes.update(register_pack_rules(pack))
+    return [REGISTRY[c] for c in sorted(codes)]
+
+
+def _builtin_packs():
+    from ..pack import builtin_packs  # loading a pack registers its relation codes
+
+    return builtin_packs()
 
 
 def checkers() -> list:

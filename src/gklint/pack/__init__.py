@@ -25,8 +25,14 @@ __all__ = ["KINDS", "ColumnDef", "Fact", "Pack", "PackError", "Relation", "RowDe
 
 
 def load_pack(path: Path) -> Pack:
+    """A pack, validated; its relation codes become rules (`gklint rule`, --select, configuration).
+    A relation code that is a built-in rule's is a PackError like any other."""
+    from ..checks.relations import register_pack_rules
+
     data, chain = load_yaml_chain(Path(path))
-    return build(data, chain)
+    pack = build(data, chain)
+    register_pack_rules(pack)
+    return pack
 
 
 @lru_cache(maxsize=None)
