@@ -256,6 +256,7 @@ class Lexer:
                     if k.startswith(unit, end) and not label_re.match(k, end):
                         end += len(unit)
                         break
+                end = _note_end(k, end, label_re)
                 cells.append(LexCell(span.text[idx[pos]: idx[end - 1] + 1], span.line, span.col(idx[pos])))
                 pos = end
                 continue
@@ -360,6 +361,10 @@ class Lexer:
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
                 add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
                 continue
+            numbers = _number_cells(span) if table is not None or text.count(" ") >= 2 else None
+            if numbers:
+                add_cells(numbers, span.line, span.col(0))
+                continue
             flat = self._scan_flat(span) if len(k) <= MAX_FLAT_LINE and (
                 self.vocab.label_re.match(k) or table is not None) else None
             if flat:
@@ -376,6 +381,30 @@ class Lexer:
         close_table()
         _mark_title(items)
         return items
+
+
+_WORD = re.compile(r"\S+")
+_NOTE_RE = re.compile(r"（[^（）]{2,30}）")
+_ORDINAL_ONLY = re.compile(r"（[一二三四五六七八九十\d]{1,3}）")
+
+
+def _note_end(k: str, end: int, label_re) -> int:
+    """After a number, a note in brackets belongs to its cell (`168（其中修订160件）`), unless the
+    bracket opens the next label (`0（一）予以公开`)."""
+    m = _NOTE_RE.match(k, end)
+    if m is None or _ORDINAL_ONLY.match(k, end) or label_re.match(k, end):
+        return end
+    return m.end()
+
+
+def _number_cells(span: Span) -> list[LexCell] | None:
+    """A line of values separated by spaces (`100   0 183 0 283`): one cell each; None otherwise."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(span.text)]
+    if len(words) < 2 or len(words) > MAX_FRAGMENT or not all(is_value(w) for _, w in words):
+        return None
+    cells = [LexCell(w, span.line, span.col(i)) for i, w in words]
+    cells[0].first_in_line = True
+    return cells
 
 
 def _layout(table: Item) -> str:

@@ -24,6 +24,7 @@ _PUNCT = re.compile(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;�
 
 NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) template label
 FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own
+CLOSE = 0.75  # similarity at which a text is a (deviating) label rather than pieces of labels
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +73,7 @@ class LabelIndex:
                         self._add(r.label, Hit("row", p, t.key, r.key, r.label))
         self.known = frozenset(self.by_key)
         self.known_cores = frozenset(self.by_core)
+        self._piece_cache: dict[str, frozenset[str]] = {}
 
     def _add(self, label: str, hit: Hit) -> None:
         for index, k in ((self.by_key, key(label)), (self.by_core, core(label))):
@@ -120,17 +122,34 @@ class LabelIndex:
 
     def is_fragment(self, text: str, table: str) -> bool:
         """Whether `text` is explained by the table's labels without being one: a part of a label,
-        or labels run together with at most a part of another (PDF text, wrapped cells)."""
+        or labels and parts of labels run together, as PDF text and wrapped or interleaved header
+        cells give them (`益组织`, `信息内容上一年项本年增/`, `组织 机构`). A text close to one label
+        is not a fragment but that label, written wrongly (`社会组织`, `本年度止件数`)."""
         c = core(text)
         if not c:
             return True
         cores = self.table_cores.get(table, set())
+        whole_removed = False
         for whole in sorted(cores, key=len, reverse=True):
             if len(whole) >= FRAGMENT_MIN and whole in c:
                 c = c.replace(whole, "")
+                whole_removed = True
                 if not c:
                     return True
-        return any(c in whole for whole in cores)
+        if any(c in whole for whole in cores):
+            return True  # a part of one label (a cell wrapped or cut by the extraction)
+        if not whole_removed and any(similarity(c, whole) >= CLOSE for whole in cores):
+            return False
+        return _segments(c, self._pieces(table))
+
+    def _pieces(self, table: str) -> frozenset[str]:
+        """Every piece of every label of a table (its substrings)."""
+        pieces = self._piece_cache.get(table)
+        if pieces is None:
+            pieces = frozenset(w[i:j] for w in self.table_cores.get(table, ())
+                               for i in range(len(w)) for j in range(i + 1, len(w) + 1))
+            self._piece_cache[table] = pieces
+        return pieces
 
 
 def _without_subsequence(text: str, sub: str) -> str | None:
@@ -142,3 +161,14 @@ def _without_subsequence(text: str, sub: str) -> str | None:
         else:
             out.append(ch)
     return "".join(out) if j == len(sub) else None
+
+
+def _segments(text: str, pieces) -> bool:
+    """Whether `text` is a run of pieces of labels (dynamic programming over its prefixes)."""
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        for j in range(max(0, i - 40), i):
+            if ok[j] and text[j:i] in pieces:
+                ok[i] = True
+                break
+    return ok[-1]
