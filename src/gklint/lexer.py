@@ -361,7 +361,7 @@ class Lexer:
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
                 add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
                 continue
-            numbers = _number_cells(span) if table is not None or text.count(" ") >= 2 else None
+            numbers = _number_cells(span, table is not None) if table is not None or text.count(" ") >= 2 else None
             if numbers:
                 add_cells(numbers, span.line, span.col(0))
                 continue
@@ -397,10 +397,19 @@ def _note_end(k: str, end: int, label_re) -> int:
     return m.end()
 
 
-def _number_cells(span: Span) -> list[LexCell] | None:
-    """A line of values separated by spaces (`100   0 183 0 283`): one cell each; None otherwise."""
+def _number_cells(span: Span, in_table: bool) -> list[LexCell] | None:
+    """A line of values separated by spaces (`100   0 183 0 283`), or inside a table pieces of
+    labels followed by such values (PDF text: `一、本年新收政府信息公开申请数  762   385 …`): one
+    cell each; None otherwise."""
     words = [(m.start(), m.group()) for m in _WORD.finditer(span.text)]
-    if len(words) < 2 or len(words) > MAX_FRAGMENT or not all(is_value(w) for _, w in words):
+    if len(words) < 2 or len(words) > MAX_FRAGMENT:
+        return None
+    n = len(words)
+    while n and is_value(words[n - 1][1]):
+        n -= 1
+    # Outside a table only a line of values; inside one, also pieces of labels (with or without
+    # values after them), which the table reader joins again where they make one label.
+    if (n and not in_table) or any(c in w for _, w in words[:n] for c in SENTENCE_END):
         return None
     cells = [LexCell(w, span.line, span.col(i)) for i, w in words]
     cells[0].first_in_line = True

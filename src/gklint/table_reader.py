@@ -298,6 +298,8 @@ class _Assembly:
                 group.toks.append(t)
                 continue
             group = None
+            if t.kind == "text" and self.reader.index.is_group_piece(t.text, self.definition):
+                continue  # a merged group cell written down the side, a piece per line (PDF text)
             if t.kind in ("label", "text"):
                 hits = self.reader.index.hits(t.text)
                 items.append(_Label([t], t.hit, hits[1] if t.hit is not None else ""))

@@ -59,6 +59,7 @@ class LabelIndex:
         self.packs = list(packs)
         self.by_key: dict[str, list[Hit]] = {}
         self.by_core: dict[str, list[Hit]] = {}
+        self.group_cores: dict[str, set[str]] = {}
         self.table_cores: dict[str, set[str]] = {}  # table -> cores of all its labels (every version)
         for p in self.packs:
             for t in p.tables.values():
@@ -81,6 +82,8 @@ class LabelIndex:
             if hit not in hits:
                 hits.append(hit)
         self.table_cores.setdefault(hit.table, set()).add(core(label))
+        if hit.role == "group":
+            self.group_cores.setdefault(hit.table, set()).add(core(label))
 
     def hits(self, text: str) -> tuple[list[Hit], str]:
         """Hits of a piece of text, and how it matched ("exact", "core" or "")."""
@@ -141,6 +144,17 @@ class LabelIndex:
         if not whole_removed and any(similarity(c, whole) >= CLOSE for whole in cores):
             return False
         return _segments(c, self._pieces(table))
+
+    def is_group_piece(self, text: str, definition) -> bool:
+        """A piece of a merged group label (三、本年度办理结果, （三）不予公开) that PDF text writes down
+        the side of the rows, a character or a few per line: nothing of a row label of the
+        version being read."""
+        c = core(text)
+        if not c:
+            return True
+        if not any(c in g for g in self.group_cores.get(definition.key, ())):
+            return False
+        return len(c) <= 2 or not any(c in core(r.label) for r in definition.row_defs.values() if r.label)
 
     def _pieces(self, table: str) -> frozenset[str]:
         """Every piece of every label of a table (its substrings)."""
