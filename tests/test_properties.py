@@ -58,7 +58,7 @@ def _show(findings) -> str:
 
 def _values_read(result) -> dict:
     return {(t.key, r.key, c.col): int(c.value) for t in result.report.tables.values()
-            for r in t.rows.values() for c in r.cells.values() if c.value is not None}
+            for r in t.rows.values() for c in r.cells.values() if c.value is not None and c.certain}
 
 
 # -- 1. well-formed reports are clean -----------------------------------------------------------

@@ -200,6 +200,18 @@ class Lexer:
         bounds = [b for b in bounds if b == 0 or span.text[:b].strip("# ")]
         return [span.slice(a, b) for a, b in zip(bounds, bounds[1:]) if span.text[a:b].strip()]
 
+    def _table_like(self, span: Span) -> bool:
+        """A line of pieces separated by spaces that starts a table: one piece is a table label, or
+        the line ends in values after short label-like text (PDF text of a table's first lines)."""
+        words = span.text.split()
+        if any(key(w) in self.vocab.table_label_keys for w in words):
+            return True
+        values = 0
+        while values < len(words) and is_value(words[len(words) - 1 - values]):
+            values += 1
+        text = words[:len(words) - values]
+        return values >= 2 and all(len(w) <= MAX_FRAGMENT and "，" not in w and "," not in w for w in text)
+
     def _fuzzy_run_in(self, k: str, exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Reworded or damaged headings run into a flattened page (`…000 五、存在的主要问题及明年工作计划2024年…`):
         the title runs from the numeral to the first digit or clause mark."""
@@ -361,7 +373,8 @@ class Lexer:
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
                 add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
                 continue
-            numbers = _number_cells(span, table is not None) if table is not None or text.count(" ") >= 2 else None
+            numbers = _number_cells(span, table is not None or self._table_like(span)) \
+                if table is not None or " " in text.strip() else None
             if numbers:
                 add_cells(numbers, span.line, span.col(0))
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Characters that are padding, never content.
-SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r"
+SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r\x0c\x0b"  # \x0c: PDF text's page breaks
 WORD_RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\s*PAGE\s*\}|\u200b")
 
 # One canonical form for punctuation that reports write in either width.
@@ -31,7 +31,7 @@ def width_fold(ch: str) -> str:
 
 # Length-preserving: full-width digits and letters to ASCII, padding spaces to " ".
 _FOLD = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for o in range(*r)}
-_FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f\ufeff\r"})
+_FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f\ufeff\r\x0c\x0b"})
 # For keys: fold widths, unify punctuation, drop every space.
 _KEY = dict(_FOLD)
 _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)

@@ -156,6 +156,15 @@ class LabelIndex:
             return False
         return len(c) <= 2 or not any(c in core(r.label) for r in definition.row_defs.values() if r.label)
 
+    def is_header_piece(self, text: str, definition) -> bool:
+        """A piece of a column heading (`务机构`, `益组织`: a header cell wrapped by PDF text) and of
+        no row label of the version being read: it belongs to the header, not to a row."""
+        c = core(text)
+        heads = [core(h) for h in list(definition.header) + [col.label for col in definition.columns]]
+        if not c or not any(c in h for h in heads):
+            return False
+        return not any(c in core(r.label) for r in definition.row_defs.values() if r.label)
+
     def _pieces(self, table: str) -> frozenset[str]:
         """Every piece of every label of a table (its substrings)."""
         pieces = self._piece_cache.get(table)
