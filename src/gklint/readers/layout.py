@@ -100,6 +100,8 @@ class Writer:
         self.blank()
         for r, row in enumerate(rows, 1):
             for c, cell in enumerate(row, 1):
+                if cell is None:
+                    continue  # covered by a merged cell: not a cell of its own
                 self._add("\t" + one_line(cell), origin(r, c) if origin else f"表{n} 第{r}行 第{c}列")
             self.blank()
         self.blank()
@@ -128,9 +130,9 @@ def looks_tabular(rows: list[list[str]], longest: int = 400) -> bool:
     (or a letterhead) in a one-cell or two-column layout table; its cells are read as paragraphs."""
     if not rows:
         return False
-    if any(len(one_line(c)) > longest for r in rows for c in r):
+    if any(len(one_line(c)) > longest for r in rows for c in r if c):
         return False
-    return any(sum(1 for c in r if one_line(c)) >= 2 for r in rows)
+    return any(sum(1 for c in r if c and one_line(c)) >= 2 for r in rows)
 
 
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.．]\s*(\d{1,2})\s*[-月/.．]\s*(\d{1,2})")

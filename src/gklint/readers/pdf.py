@@ -34,6 +34,7 @@ PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•=~]*(?:第\s*)?\d{1,4}\s*(?:页)
                          r"[\s\-—–－_·•=~]*$|^\s*第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页\s*$"
                          r"|^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 DASHED_NUMBER = re.compile(r"^\s*[\-—–－]+\s*\d{1,4}\s*[\-—–－]+\s*$|^\s*第\s*\d{1,4}\s*页")
+ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])\s*$")
 ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
                            r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
 SENTENCE_END = "。！？!?"
@@ -171,6 +172,7 @@ class _Page:
         self.items: list[tuple[float, object]] = []  # (top, _Line | grid)
         self.left = self.right = 0.0
         self.size = 10.0
+        self.first_line: _Line | None = None
 
     @classmethod
     def read(cls, number: int, page, chars) -> "_Page":
@@ -187,10 +189,14 @@ class _Page:
             return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
         text_page = page.filter(outside) if boxes else page
+        lines = []
         for ln in text_page.extract_text_lines(layout=False, strip=True, return_chars=False):
             text = ln["text"].strip()
             if text:
-                self.items.append((ln["top"], _Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number)))
+                lines.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
+        for ln in _with_numbers(lines):
+            self.items.append((ln.top, ln))
+        self.first_line = min(lines, key=lambda ln: ln.top) if lines else None
         for bbox, grid in tables:
             self.items.append((bbox[1], grid))
         self.items.sort(key=lambda it: it[0])
@@ -202,6 +208,25 @@ class _Page:
         if widths:
             self.size = statistics.median(widths)
         return self
+
+
+def _with_numbers(lines: list[_Line]) -> list[_Line]:
+    """An automatic list number (`一、`, `1.`) set in its own font size comes out as a line of its
+    own beside its heading; it is put back in front of the text it stands beside."""
+    out: list[_Line] = []
+    for ln in lines:
+        beside = next((o for o in reversed(out[-2:]) if ln.x1 <= o.x0 + 1 and _overlap(ln, o) > 0.5), None)
+        if beside is not None and ORDINAL_ONLY.match(ln.text):
+            beside.text, beside.x0 = ln.text + beside.text, ln.x0
+            continue
+        out.append(ln)
+    return out
+
+
+def _overlap(a: _Line, b: _Line) -> float:
+    """How much two lines share vertically, as a share of the shorter one."""
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared / max(min(a.bottom - a.top, b.bottom - b.top), 0.1)
 
 
 def _grid(page, table) -> list[list[str]]:
@@ -228,7 +253,9 @@ def _grid(page, table) -> list[list[str]]:
         if r < len(grid) and c < len(grid[r]) and grid[r][c] is None:
             grid[r][c] = _chars_text(chars)
     width = max(len(r) for r in grid)
-    return [[one_line(c or "") for c in row] + [""] * (width - len(row)) for row in grid]
+    # A cell covered by a merged cell stays None: it is no cell of the document's table, and a
+    # blank written for it would read as an empty cell (value cells spanning grid columns).
+    return [[None if c is None else one_line(c) for c in row] + [None] * (width - len(row)) for row in grid]
 
 
 def _text_row(table_row, cells: list[str]) -> bool:
@@ -237,7 +264,7 @@ def _text_row(table_row, cells: list[str]) -> bool:
     and pdfplumber takes them for one table with the real table below. A caption of a 二 table
     (第二十条第（一）项) is a table row."""
     merged = table_row.cells[1:]
-    if not cells or not cells[0] or any(c is not None for c in merged):
+    if not cells or not cells[0] or any(c is not None for c in merged):  # pdfplumber cells, not texts
         return False
     return not re.sub(r"\s", "", cells[0]).startswith("第二十条")
 
@@ -303,8 +330,11 @@ def _drop_running_lines(pages: list[_Page]) -> None:
 
 
 def _continues(prev: _Line, prev_page: _Page, nxt: _Line, next_page: _Page) -> bool:
-    """Whether `nxt` continues the paragraph of `prev` (a line wrapped at the right margin)."""
+    """Whether `nxt` continues the paragraph of `prev` (a line wrapped at the right margin). A
+    report's title — the first line, ending in 报告 — is continued by nothing."""
     if prev.text[-1] in SENTENCE_END or ORDINAL_START.match(nxt.text):
+        return False
+    if prev.page == 1 and prev is prev_page.first_line and prev.text.endswith("报告"):
         return False
     size = max(prev_page.size, 1.0)
     reaches = prev.x1 >= prev_page.right - 1.5 * size

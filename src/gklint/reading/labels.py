@@ -24,6 +24,7 @@ _PUNCT = re.compile(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;�
 
 NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) template label
 FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own
+PIECE = 0.8  # how much the start or end of a label counts as that label
 CLOSE = 0.75  # similarity at which a text is a (deviating) label rather than pieces of labels
 
 
@@ -98,17 +99,23 @@ class LabelIndex:
     def best_row(self, text: str, definition, exclude=()) -> tuple[str | None, float]:
         """The row of `definition` whose label `text` most resembles, and how much."""
         c = core(text)
-        best, score = None, 0.0
         if len(c) < FRAGMENT_MIN:
             return None, 0.0
+        scored = []
         for rk in definition.rows:
             rd = definition.row_defs[rk]
             if rk in exclude or not rd.label:
                 continue
-            s = similarity(c, core(rd.label))
-            if s > score:
-                best, score = rk, s
-        return best, score
+            whole = core(rd.label)
+            s = similarity(c, whole)
+            # The start of a label cut by a line or page break (`5.要求行政机关确`) or its end.
+            if len(c) >= 4 and (whole.startswith(c) or whole.endswith(c) and len(c) >= 5):
+                s = max(s, PIECE)
+            scored.append((s, rk))
+        scored.sort(reverse=True)
+        if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None, 0.0  # two rows alike: it is neither for certain
+        return scored[0][1], scored[0][0]
 
     def interleaved(self, text: str, label: str, table: str) -> bool:
         """Whether `text` is `label` with another label of the table woven through it, as PDF text
