@@ -398,6 +398,8 @@ class Lexer:
 
 _WORD = re.compile(r"\S+")
 _NOTE_RE = re.compile(r"（[^（）]{2,30}）")
+_SIGNED_PART = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_SIGNED_RUN = re.compile(r"\d+(?:\.\d+)?(?:[+-]\d+(?:\.\d+)?)+")
 _ORDINAL_ONLY = re.compile(r"（[一二三四五六七八九十\d]{1,3}）")
 
 
@@ -424,7 +426,11 @@ def _number_cells(span: Span, in_table: bool) -> list[LexCell] | None:
     # values after them), which the table reader joins again where they make one label.
     if (n and not in_table) or any(c in w for _, w in words[:n] for c in SENTENCE_END):
         return None
-    cells = [LexCell(w, span.line, span.col(i)) for i, w in words]
+    cells = []
+    for i, w in words:
+        # Values run together with their signs (`92+48`, `2648-18538`): a cell from each sign on.
+        parts = [(m.start(), m.group()) for m in _SIGNED_PART.finditer(w)] if _SIGNED_RUN.fullmatch(w) else [(0, w)]
+        cells += [LexCell(p, span.line, span.col(i + j)) for j, p in parts]
     cells[0].first_in_line = True
     return cells
 

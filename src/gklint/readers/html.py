@@ -9,7 +9,7 @@ standard library's HTML parser into a small tree (no regular expressions over ma
   headings (一、总体情况 …) and the report tables, not the navigation around them; without those,
   an element with a usual content id/class (`zoom`, `TRS_Editor`, `Custom_UnionStyle`, …).
   A report title outside that element (CMS pages put it in an `<h1>` above) is kept.
-* Data tables are expanded into a grid (`rowspan` and `colspan` become blank cells), written as
+* Data tables are expanded into a grid (the places a `rowspan` or `colspan` covers are no cells), written as
   Word's text export (see layout.py); layout tables are read as blocks. Inline markup never
   splits text: `<span>20</span><span>23</span>` is `2023`. `&nbsp;` cells are blank.
 * The publication date (`<meta name="PubDate">`, `发布时间：…`) goes to `Source.meta["published"]`.
@@ -209,12 +209,15 @@ class _Linear:
         pieces: list[str] = []
         block = [root]
 
+        number = [""]  # a list item's number, waiting for the item's first text
+
         def flush():
             if pieces:
                 text = _finish(pieces, cell)
                 pieces.clear()
                 if text:
-                    out.append(_Item("p", text, block[-1]))
+                    out.append(_Item("p", number[0] + text, block[-1]))
+                    number[0] = ""
 
         stack: list[tuple[Node, int]] = [(root, 0)]
         while stack:
@@ -238,6 +241,8 @@ class _Linear:
                     if node.tag == "br":
                         block.pop()
                         continue
+                    if node.tag == "li":
+                        number[0] = _list_number(node)
             if i < len(node.children):
                 stack.append((node, i + 1))
                 child = node.children[i]
@@ -281,16 +286,40 @@ class _Linear:
                 text = "" if td.hidden() else self.cell_text(td)
                 for dr in range(rowspan):
                     for dc in range(colspan):
-                        taken.setdefault((r + dr, c + dc), text if dr == 0 and dc == 0 else "")
+                        # Places a merged cell covers are None: no cell of their own (a value cell
+                        # spanning grid columns of an office export is one cell, not one and blanks).
+                        taken.setdefault((r + dr, c + dc), text if dr == 0 and dc == 0 else None)
                 c += colspan
         if not taken:
             return None
         width = max(c for _, c in taken) + 1
-        rows = [[taken.get((r, c), "") for c in range(width)] for r in range(n)]
+        rows = [[taken.get((r, c)) for c in range(width)] for r in range(n)]
         if not looks_tabular(rows):
             return None
         self.grids[id(table)] = rows
         return rows
+
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _list_number(li: Node) -> str:
+    """The number an ordered list gives its item, as the page shows it. Office suites export a
+    Word document's numbered headings as `<ol start="2"><li>…`, the numbering format lost: a
+    top-level item of a list without a `type` is taken in the report's own style (`二、`), a
+    format the page does not contradict; nested items and unordered lists get nothing."""
+    ol = li.parent
+    if ol is None or ol.tag != "ol" or any(a.tag == "li" for a in _ancestors(ol)):
+        return ""
+    start = _span(ol.attrs.get("start"))
+    n = start + sum(1 for c in ol.children if isinstance(c, Node) and c.tag == "li" and c is not li
+                    and ol.children.index(c) < ol.children.index(li))
+    kind = ol.attrs.get("type")
+    if kind == "1":
+        return f"{n}."
+    if kind is None and 1 <= n <= len(CN_NUMERALS):
+        return CN_NUMERALS[n - 1] + "、"
+    return ""
 
 
 def _span(value: str | None) -> int:
@@ -360,7 +389,7 @@ def _inside(node: Node, root: Node) -> bool:
 
 def _is_marker(item: _Item) -> bool:
     if item.kind == "table":
-        cells = "".join(c for row in item.content[:6] for c in row).replace(" ", "")
+        cells = "".join(c for row in item.content[:6] for c in row if c).replace(" ", "")
         return any(w in cells for w in TABLE_WORDS)
     text = item.content.replace(" ", "").replace("\u3000", "")
     return len(text) <= 40 and bool(HEADING.match(text))
