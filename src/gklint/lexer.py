@@ -398,6 +398,7 @@ class Lexer:
 
 _WORD = re.compile(r"\S+")
 _NOTE_RE = re.compile(r"（[^（）]{2,30}）")
+_RUN_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{2,}|\d{2,}[\u4e00-\u9fff]")
 _SIGNED_PART = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _SIGNED_RUN = re.compile(r"\d+(?:\.\d+)?(?:[+-]\d+(?:\.\d+)?)+")
 _ORDINAL_ONLY = re.compile(r"（[一二三四五六七八九十\d]{1,3}）")
@@ -426,6 +427,8 @@ def _number_cells(span: Span, in_table: bool) -> list[LexCell] | None:
     # values after them), which the table reader joins again where they make one label.
     if (n and not in_table) or any(c in w for _, w in words[:n] for c in SENTENCE_END):
         return None
+    if any(len(w) > MAX_FRAGMENT or _RUN_INSIDE.search(w) for _, w in words[:n]):
+        return None  # labels and digits run together: a flattened table, for _scan_flat
     cells = []
     for i, w in words:
         # Values run together with their signs (`92+48`, `2648-18538`): a cell from each sign on.

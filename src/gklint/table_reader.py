@@ -291,7 +291,7 @@ class _Assembly:
     def _items(self) -> list:
         items: list = []
         group: _Group | None = None
-        for t in self.toks:
+        for t in _without_label_padding(self.toks):
             if t.kind == "value":
                 starts_row = group is not None and group.toks and (
                     t.block != group.toks[-1].block or (t.layout == "line" and t.first)
@@ -376,7 +376,8 @@ class _Assembly:
             if not isinstance(it, _Group) or it.blank and not (i and isinstance(items[i - 1], _Label)):
                 continue
             label = items[i - 1] if i and isinstance(items[i - 1], _Label) else None
-            attached = label is not None and (it.toks[0].layout != "line" or it.toks[0].pos.line == label.toks[-1].pos.line)
+            attached = label is not None and (it.toks[0].layout != "line"
+                                              or it.toks[0].pos.line in {t.pos.line for t in label.toks})
             n = len(_trim(it.toks, self.k))
             multi = n > self.k and n % self.k == 0
             if attached and label.row is not None and not multi and label.row not in anchors:
@@ -569,6 +570,26 @@ class _Assembly:
         options: dict[str, list[dict]] = {}
         self._row(row_key, None, toks, None, options)
         self._decide(options)
+
+
+def _without_label_padding(toks: list[_Tok]) -> list[_Tok]:
+    """Drop the empty cells a line starts with when a label follows on it: they are the label
+    columns of merged group cells (`|  |  | 2.其他法律… | 0 |`), not values of a row."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].kind == "value" and not toks[j].text.strip() \
+                and toks[j].pos.line == toks[i].pos.line and toks[j].block == toks[i].block:
+            j += 1
+        starts_line = toks[i].first or i == 0 or toks[i - 1].pos.line != toks[i].pos.line
+        if j > i and starts_line and j < len(toks) and toks[j].kind != "value" \
+                and toks[j].pos.line == toks[i].pos.line:
+            i = j  # padding before a label on the same line
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def _trim(toks: list[_Tok], k: int) -> list[_Tok]:

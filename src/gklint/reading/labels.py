@@ -157,8 +157,8 @@ class LabelIndex:
         the side of the rows, a character or a few per line: nothing of a row label of the
         version being read."""
         c = core(text)
-        if not c:
-            return True
+        if not c or _ORDINAL.match(key(text)):
+            return False  # an ordinal (`（六）`, `（一）予`) starts a row label broken over lines
         if not any(c in g for g in self.group_cores.get(definition.key, ())):
             return False
         return len(c) <= 2 or not any(c in core(r.label) for r in definition.row_defs.values() if r.label)
