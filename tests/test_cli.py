@@ -44,7 +44,11 @@ def test_json_output(capsys):
     (gk302,) = [f for f in first["findings"] if f["code"] == "GK302"]
     assert gk302["expected"] == 2 and gk302["actual"] == 0 and len(gk302["operands"]) == 7
     assert {"code", "severity", "line", "column", "message"} <= set(gk302)
+    relations = data["summary"].pop("relations")
     assert data["summary"] == {"files": 2, "error": 1, "warning": 4, "info": 4}
+    # Every relation of both tables was evaluated: 001's failure counts as checked.
+    assert relations["checked"] > 0 and relations["not_checked"] == 0 and relations["reports_with_none_checked"] == 0
+    assert first["relations"]["checked"] == 7 + 25 + 7 + 3
 
 
 def test_directory_and_missing_file_in_one_run(capsys, tmp_path):

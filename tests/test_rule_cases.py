@@ -19,6 +19,7 @@ A case starts from a base document and edits it:
     expect:   pass | fail
     messages: [text, …]   each must occur in the message of some finding of the code (fail)
     severity: the severity of the code's findings (fail)
+    count:    how many findings of the code (fail)
 
 The meta-test checks that every registered code has at least one passing and one failing case.
 """
@@ -151,6 +152,8 @@ def test_rule_case(code, name, case, tmp_path, capsys, monkeypatch):
         assert any(text in f["message"] for f in mine), f"no {code} message contains {text!r}: {[f['message'] for f in mine]}"
     if "severity" in case:
         assert {f["severity"] for f in mine} == {case["severity"]}
+    if "count" in case:
+        assert len(mine) == case["count"], f"{len(mine)} findings of {code}, expected {case['count']}"
 
 
 def test_every_rule_has_a_passing_and_a_failing_case():

@@ -56,6 +56,8 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     b.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（此后用 --baseline）")
     c.add_argument("--template", choices=("auto", "2019", "2021"), default=None,
                    help="模板版本；auto 按报告年度选择（2020 年及以前 2019，2021 年起 2021）")
+    c.add_argument("--fail-on-unchecked", action="store_true", default=None,
+                   help="表格中没有任何一项勾稽关系能够核对的报告（表格缺失、是图片或无法读取）也使退出码为 1")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                    help="达到此级别的问题使退出码为 1（默认 error）")
     c.add_argument("--select", metavar="CODES", help="只报告这些代码（逗号分隔，可用前缀，如 GK3,GK101）")
@@ -236,6 +238,7 @@ def _check(args) -> int:
     from .cache import Cache
     from .config import fails
     from .formats import render
+    from .output import nothing_checked
     from .runner import check_all
 
     files = collect(args.paths)
@@ -284,7 +287,16 @@ def _check(args) -> int:
         sys.stdout.flush()
         print(note, file=sys.stderr)
     failed = any(fails(r.findings, fail_on[id(r)]) for r in results)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    unread = [r.path for r, cfg in zip(results, configs + [None] * len(results)) if nothing_checked(r)
+              and (args.fail_on_unchecked or (cfg is not None and cfg.fail_on_unchecked))]
+    if unread:
+        print(_msg(args, f"gklint: {len(unread)} 个报告的表格没有任何一项勾稽关系能够核对（--fail-on-unchecked）：" + "、".join(unread),
+                   f"gklint: in {len(unread)} report(s) no arithmetic relation of the tables could be checked "
+                   "(--fail-on-unchecked): " + ", ".join(unread)), file=sys.stderr)
+    return EXIT_FINDINGS if failed or unread else EXIT_OK
+
+
+
 
 
 def _rule(args) -> int:

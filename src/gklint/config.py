@@ -39,7 +39,8 @@ CONFIG_NAMES = ("gklint.toml", "pyproject.toml")  # in this order within one dir
 FAIL_ON = ("error", "warning", "info", "never")
 TEMPLATES = ("auto", "2019", "2021")
 ISSUERS = ("department", "government")
-KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "template", "issuer",
+KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
+        "template", "issuer",
         "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress")
 SUPPRESS_KEYS = ("code", "file", "where", "reason")
 _CODE = re.compile(r"GK\d{0,3}")
@@ -92,6 +93,7 @@ class Config:
     per_file_ignores: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
+    fail_on_unchecked: bool | None = None
     template: str | None = None
     issuer: str | None = None
     deadlines: dict[str, str] | None = None
@@ -346,6 +348,10 @@ def load(path, required: bool = True) -> Config | None:
                 cfg.severity[r.code(kp + [code], code, rules)] = r.choice(kp + [code], sev, SEVERITIES)
         elif key == "fail-on":
             cfg.fail_on = r.choice(kp, value, FAIL_ON)
+        elif key == "fail-on-unchecked":
+            if not isinstance(value, bool):
+                raise r.error(kp, f"应为 true 或 false，实际为 {_show(value)}", f"should be true or false, got {_show(value)}")
+            cfg.fail_on_unchecked = value
         elif key == "template":
             t = r.choice(kp, value, TEMPLATES)
             cfg.template = None if t == "auto" else t

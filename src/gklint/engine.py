@@ -95,6 +95,7 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
         "expected_template": report.expected.template if report and report.expected else None,
         "year": report.year if report else None, "agency": report.agency if report else None,
         "title": report.title if report else None, "encoding": report.encoding if report else None,
+        **(report.stats if report else {}),
     }
     result.findings = sorted(locate(found, path, report, src), key=Finding.sort_key)
     return result

@@ -122,6 +122,7 @@ class Report:
     notes: list = field(default_factory=list)  # findings the parser made (GK020)
     table_notes: list = field(default_factory=list)  # findings the table reader made; redone on a re-read
     settings: dict = field(default_factory=dict)  # from configuration: issuer, deadlines … (engine.Options)
+    stats: dict = field(default_factory=dict)  # what the checks counted (relations checked / not checked)
     source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
 
     def looks_like_report(self) -> bool:

@@ -6,11 +6,11 @@ import json
 from collections import Counter
 
 from .engine import FileResult
+from .catalog import text
 from .findings import SEVERITIES
-from .ruledoc import severity_name
 
 
-def text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
+def as_text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
     lines = []
     for r in results:
         for f in r.findings:
@@ -25,36 +25,42 @@ def text(results: list[FileResult], statistics: bool = False, summary: bool = Tr
 
 
 def _summary(results: list[FileResult], lang: str = "zh") -> str:
+    """The last line: files, findings by severity, relations that could not be checked, suppressions."""
     sev = Counter(f.severity for r in results for f in r.findings)
     total = sum(sev.values())
-    files = sum(1 for r in results if not r.info.get("config"))  # a config file's GK090 is not a report
-    with_findings = sum(1 for r in results if r.findings and not r.info.get("config"))
+    reports = [r for r in results if not r.info.get("config")]  # a config file's GK090 is not a report
+    with_findings = sum(1 for r in reports if r.findings)
     hidden = sum(r.info.get("suppressed", 0) for r in results)
-    if lang == "en":
-        return _summary_en(files, with_findings, total, sev, hidden)
-    tail = f"；已按配置忽略 {hidden} 项。" if hidden else "。"
-    if not total:
-        return f"检查 {files} 个文件，未发现问题{tail}"
-    parts = "，".join(f"{severity_name(s)} {sev[s]}" for s in SEVERITIES if sev[s])
-    return f"检查 {files} 个文件，{with_findings} 个有问题：共 {total} 项（{parts}）{tail}"
+    parts = text("core:comma", lang).join(
+        text(f"core:summary-count-{s}", lang, count=sev[s]) for s in SEVERITIES if sev[s])
+    u = unchecked(results)
+    args = {"files": len(reports), "with": with_findings, "total": total, "parts": parts,
+            "unchecked": {"msg": "core:summary-unchecked", "args": u} if u["relations"] else "",
+            "nothing": {"msg": "core:summary-nothing", "args": u} if u["nothing"] else "",
+            "hidden": {"msg": "core:summary-hidden", "args": {"count": hidden}} if hidden else ""}
+    return text("core:summary" if total else "core:summary-clean", lang, **args)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def unchecked(results: list[FileResult]) -> dict:
+    """Relations (and their tables and files) that could not be checked, over all results."""
+    stats = [r.info.get("relations") or {} for r in results]
+    return {"relations": sum(s.get("unchecked", 0) for s in stats),
+            "tables": sum(s.get("tables_unchecked", 0) for s in stats),
+            "files": sum(1 for s in stats if s.get("unchecked")),
+            "checked": sum(s.get("checked", 0) for s in stats),
+            "nothing": sum(1 for r in results if nothing_checked(r))}
 
 
-def _summary_en(files: int, with_findings: int, total: int, sev: Counter, hidden: int) -> str:
-    tail = f"; {_plural(hidden, 'finding')} suppressed by configuration." if hidden else "."
-    if not total:
-        return f"Checked {_plural(files, 'file')}, no problems found{tail}"
-    parts = ", ".join(f"{sev['info']} info" if s == "info" else _plural(sev[s], s)
-                      for s in SEVERITIES if sev[s])
-    return f"Checked {_plural(files, 'file')}, {with_findings} with problems: {_plural(total, 'finding')} ({parts}){tail}"
+def nothing_checked(result) -> bool:
+    """A report in which not one relation could be checked: tables missing, images, unreadable."""
+    if result.info.get("config") or not result.info.get("template"):
+        return False
+    return not (result.info.get("relations") or {}).get("checked")
 
 
 def as_json(results: list[FileResult], lang: str = "zh") -> str:
     files = []
-    keys = ("template", "expected_template", "year", "agency", "title", "encoding")
+    keys = ("template", "expected_template", "year", "agency", "title", "encoding", "relations")
     for r in results:
         files.append({"path": r.path, **{k: r.info.get(k) for k in keys},
                       "findings": [f.to_json(lang) for f in r.findings]})
@@ -63,5 +69,8 @@ def as_json(results: list[FileResult], lang: str = "zh") -> str:
     hidden = sum(r.info.get("suppressed", 0) for r in results)
     if hidden:
         summary["suppressed"] = hidden
+    u = unchecked(results)
+    summary["relations"] = {"checked": u["checked"], "not_checked": u["relations"], "tables_not_checked": u["tables"],
+                            "reports_with_none_checked": u["nothing"]}
     return json.dumps({"lang": lang, "files": files, "summary": summary},
                       ensure_ascii=False, indent=2) + "\n"

@@ -18,10 +18,10 @@ FORMATS = ("text", "json", "html", "sarif", "github", "junit", "gitlab", "json-l
 
 def render(fmt: str, results, statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
     """`results` in format `fmt`, with messages (and rule docs) in `lang` ("zh" or "en")."""
-    from ..output import as_json, text
+    from ..output import as_json, as_text
 
     if fmt == "text":
-        return text(results, statistics, summary, lang)
+        return as_text(results, statistics, summary, lang)
     if fmt == "json":
         return as_json(results, lang)
     module = importlib.import_module(f".{fmt.replace('-', '')}", __name__)  # jinja2 is imported only for html

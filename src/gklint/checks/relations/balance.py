@@ -188,6 +188,9 @@ class Relations(Checker):
         if pack is None:
             return
         instances = evaluate(report, pack)
+        unchecked = [i for i in instances if i.status not in ("ok", "fail")]
+        report.stats["relations"] = {"checked": len(instances) - len(unchecked), "unchecked": len(unchecked),
+                                     "tables_unchecked": len({i.table.key for i in unchecked})}
         for suspect, delta, fails in locate(instances):
             yield self._finding(pack, suspect, delta, fails)
         yield from BlankNotZero.findings(instances)

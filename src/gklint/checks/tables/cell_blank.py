@@ -1,4 +1,4 @@
-"""GK209 cell-blank: blank or “不适用” cells, one finding per row."""
+"""GK209 cell-blank: blank or “不适用” cells — one finding per table, however many there are."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from ...model import BLANK, NA
 from .. import Rule
 from . import own_tables, row_name
 
-SHOWN = 4  # columns named in the message; the data lists every cell
+SHOWN = 3  # cells named in the message; the data lists every cell
 
 
 class CellBlank(Rule):
@@ -16,12 +16,13 @@ class CellBlank(Rule):
 
     def check(self, report):
         for table in own_tables(report):
-            for row in table.rows.values():
-                blanks = [(col, row.cells[col.key]) for col in table.definition.columns
-                          if col.key in row.cells and row.cells[col.key].kind in (BLANK, NA)]
-                if not blanks:
-                    continue
-                yield self.finding("blank", blanks[0][1].pos, table=table.definition.title, row=row_name(row.label),
-                                   count=len(blanks), columns=[col.label for col, _ in blanks[:SHOWN]],
-                                   more={"msg": "GK209:more"} if len(blanks) > SHOWN else "",
-                                   data={"table": table.key, "row": row.key, "cells": [c.path for _, c in blanks]})
+            blanks = [(row, col, row.cells[col.key]) for row in table.rows.values() for col in table.definition.columns
+                      if col.key in row.cells and row.cells[col.key].kind in (BLANK, NA)]
+            if not blanks:
+                continue
+            rows = list(dict.fromkeys(row.key for row, _, _ in blanks))
+            cells = [{"msg": "GK209:cell", "args": {"row": row_name(row.label), "column": col.label}}
+                     for row, col, _ in blanks[:SHOWN]]
+            yield self.finding("blank", blanks[0][2].pos, table=table.definition.title, count=len(blanks),
+                               rows=len(rows), cells=cells, more={"msg": "GK209:more"} if len(blanks) > SHOWN else "",
+                               data={"table": table.key, "rows": rows, "cells": [c.path for _, _, c in blanks]})
