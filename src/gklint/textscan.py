@@ -12,8 +12,6 @@ from .phrases import CLAUSE_END, PhraseList, fold, words
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
             "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-# A count as written in prose: 12, 1,234, 十二, 一百零五, 两.
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+)"
 
 def folded_paragraphs(report):
     """(item, folded text) for every non-empty paragraph and sub-heading of a report."""
