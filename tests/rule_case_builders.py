@@ -8,7 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from readers_fixtures import CONTENT_TYPES, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, minimal_pdf
+from readers_fixtures import CONTENT_TYPES, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, html_page, minimal_pdf, seed_blocks
 
 BASE = Path(__file__).parent / "rule_cases" / "base"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: old .doc/.wps, or an encrypted .docx
@@ -117,3 +117,17 @@ def many_cells_2019_layout_dated_2023() -> tuple[bytes, str]:
     text = _base("clean-2019")
     assert "2020" in text
     return _cells_after_table_four(text.replace("2020", "2023"), 20_500).encode("utf-8"), "report.txt"
+
+
+def _clean_2021_page(pubdate: str) -> tuple[bytes, str]:
+    """The clean 2021 base as a CMS web page whose metadata says when it was published."""
+    blocks = seed_blocks(_base("clean-2021"))
+    return html_page(blocks, pubdate=pubdate).encode("utf-8"), "report.html"
+
+
+def page_published_in_time() -> tuple[bytes, str]:
+    return _clean_2021_page("2024-01-20 09:00:00")
+
+
+def page_published_late() -> tuple[bytes, str]:
+    return _clean_2021_page("2024-02-10 09:00:00")

@@ -7,6 +7,7 @@ import pytest
 from conftest import CORPUS, lint, lint_text, seed
 from test_rules import edited
 
+from gklint import facts
 from gklint.textscan import to_int
 
 SEED_001 = seed("001").read_text(encoding="utf-8")
@@ -25,14 +26,25 @@ def test_to_int(text, value):
 
 
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
-def test_no_narrative_finding_on_seeds(name):
+def test_no_narrative_finding_on_seeds(name, tmp_path):
     # Seed 001 lists 权责清单 items (行政许可17项, 行政处罚159项), not decisions: no GK604.
-    assert not gk6(lint(seed(name)))
+    res = lint(seed(name))
+    assert not gk6(res)
+    # Control: the same seed saying it received one request more than its table has is reported.
+    assert [f.code for f in gk6(lint_text(tmp_path, one_more(seed(name), res), "r" + seed(name).suffix))] == ["GK601"]
 
 
 @pytest.mark.parametrize("name", ["r004.txt", "r006.txt", "r008.txt"])
-def test_no_narrative_finding_on_corpus(name):
-    assert not gk6(lint(CORPUS / name))
+def test_no_narrative_finding_on_corpus(name, tmp_path):
+    res = lint(CORPUS / name)
+    assert not gk6(res)
+    assert [f.code for f in gk6(lint_text(tmp_path, one_more(CORPUS / name, res), name))] == ["GK601"]
+
+
+def one_more(path, res) -> str:
+    """The report with a sentence stating one request more than 表三's new requests."""
+    n = facts.count(res.report, "requests_new")
+    return path.read_text(encoding="utf-8").rstrip() + f"\n\n本年度共收到政府信息公开申请{n + 1}件。\n"
 
 
 def test_gk601_received_count(tmp_path):

@@ -16,7 +16,7 @@ from . import __version__
 from .findings import Finding
 
 DEFAULT_DIR = ".gklint_cache"
-FORMAT = 3  # of an entry; 3: messages as catalog ids and arguments. A new format makes old entries misses.
+FORMAT = 4  # of an entry; 3: messages as catalog ids and arguments; 4: no legacy texts. A new format makes old entries misses.
 
 
 class Cache:

@@ -1,28 +1,17 @@
 """Helpers for the rules that read the prose of a report (GK5xx–GK7xx): numbers written in
-digits or Chinese numerals, phrases from the pack's `content:` words, dates, and the kind of body
-that issued the report."""
+digits or Chinese numerals, the pack's `content:` phrases (gklint/phrases.py), dates, and the kind
+of body that issued the report."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
-# Folds the punctuation that varies between reports, one character for one (offsets are kept).
-_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ", "\u00a0": " ",
-                       "\u2002": " ", "\u2003": " "})
-CLAUSE_END = "，,；;。！？!?"
+from .phrases import CLAUSE_END, PhraseList, fold, words
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
             "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-# A count as written in prose: 12, 1,234, 十二, 一百零五, 两.
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+)"
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD)
-
 
 def folded_paragraphs(report):
     """(item, folded text) for every non-empty paragraph and sub-heading of a report."""
@@ -55,17 +44,15 @@ def to_int(text: str) -> int | None:
     return total + section + (current or 0)
 
 
-@lru_cache(maxsize=256)
-def phrase_re(phrases: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern for pack phrases; "…" is a gap of up to 20 characters within one clause."""
-    alts = [rf"[^{CLAUSE_END}]{{0,20}}?".join(re.escape(fold(x)) for x in p.split("…")) for p in phrases]
-    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else None
+def phrase_re(phrases) -> PhraseList:
+    """Phrases — a pack's compiled list, or strings in the phrase language — ready to search
+    folded text (`.search`, `.finditer`)."""
+    return words(phrases)
 
 
 def contains(text: str, phrases) -> bool:
     """Whether any phrase occurs in the text (spaces inside the text are ignored)."""
-    rx = phrase_re(tuple(phrases))
-    return bool(rx and rx.search(fold(text).replace(" ", "")))
+    return words(phrases).contains(text)
 
 
 def clauses(text: str):

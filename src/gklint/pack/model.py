@@ -7,8 +7,10 @@ from pathlib import Path
 
 from ..expr import Equation
 from ..normalize import key
+from ..phrases import PhraseList
 
 KINDS = ("count", "amount", "signed")
+NO_PHRASES = PhraseList(())
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ class Pack:
     title_slips: tuple[str, ...] = ()
     raw: dict = field(default_factory=dict, repr=False)
     # `content:` — template words for the content, narrative and date rules (GK5xx–GK7xx):
-    # name -> phrases, or name -> {item: phrases}; validated on load.
+    # name -> PhraseList, or name -> {item: PhraseList}; compiled on load (gklint/phrases.py).
     content: dict = field(default_factory=dict, repr=False)
     names_en: dict = field(default_factory=dict, repr=False)  # English names of content items
     name_en: str = ""
@@ -153,14 +155,22 @@ class Pack:
         return next((s for s in self.sections if s.role == role), None)
 
     def words(self, name: str) -> tuple[str, ...]:
-        """The phrases of a `content:` list (empty when the pack has none)."""
-        val = self.content.get(name, ())
-        return tuple(val) if isinstance(val, (list, tuple)) else ()
+        """The phrases of a `content:` list as written (empty when the pack has none)."""
+        return self.phrases(name).sources
 
     def items(self, name: str) -> dict[str, tuple[str, ...]]:
-        """The named items of a `content:` mapping, each with its phrases, in pack order."""
-        val = self.content.get(name, {})
-        return {k: tuple(v) for k, v in val.items()} if isinstance(val, dict) else {}
+        """The named items of a `content:` mapping, each with its phrases as written, in pack order."""
+        return {k: v.sources for k, v in self.lexicon(name).items()}
+
+    def phrases(self, name: str) -> PhraseList:
+        """The compiled phrases of a `content:` list (none when the pack has no such list)."""
+        val = self.content.get(name)
+        return val if isinstance(val, PhraseList) else NO_PHRASES
+
+    def lexicon(self, name: str) -> dict[str, PhraseList]:
+        """The items of a `content:` mapping with their compiled phrases, in pack order."""
+        val = self.content.get(name)
+        return dict(val) if isinstance(val, dict) else {}
 
     def covers(self, year: int) -> bool:
         lo, hi = self.years

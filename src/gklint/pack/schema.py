@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..expr import Equation, ExprError, parse_equation, parse_fact
+from ..phrases import PhraseError, PhraseList, compile_list
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
 from .source import PackError, _read
 
@@ -266,25 +267,37 @@ def valid_mmdd(value: str) -> bool:
 
 
 def _content(v: _Validator, data: dict) -> dict:
-    """`content:`: each entry a list of phrases, or a mapping of item names to lists of phrases."""
+    """`content:`: each entry a list of phrases, or a mapping of item names to lists of phrases (a
+    word list). Every phrase is compiled here (gklint/phrases.py), so a broken one is reported with
+    its file, line and key when the pack is loaded."""
     content = v.need(data, "content", dict, [], required=False) or {}
     out: dict = {}
     for name, val in content.items():
         kp = ["content", name]
         if isinstance(val, list):
-            out[name] = v.strings(content, name, ["content"])
+            out[name] = _phrases(v, val, kp, content)
         elif isinstance(val, dict):
             out[name] = {}
-            for item in val:
+            for item, phrases in val.items():
                 if not isinstance(item, str) or not item.strip():
                     v.fail(kp + [item], "条目名应为非空字符串", "an item name should be a non-empty string")
-                out[name][item] = v.strings(val, item, kp, required=True)
-                if not out[name][item]:
+                if not isinstance(phrases, list) or not phrases:
                     v.fail(kp + [item], "至少需要一个词语", "needs at least one phrase")
+                out[name][item] = _phrases(v, phrases, kp + [item], content)
         else:
             v.fail(kp, "应为词语列表，或条目到词语列表的映射",
                    "should be a list of phrases, or a mapping of item names to lists of phrases")
     return out
+
+
+def _phrases(v: _Validator, entries: list, kp: list, content: dict) -> PhraseList:
+    for i, e in enumerate(entries):
+        if not (isinstance(e, str) and e.strip() or isinstance(e, dict)):
+            v.fail(kp + [i], "应为非空字符串", "should be a non-empty string")
+    try:
+        return compile_list(entries, content)
+    except PhraseError as e:
+        v.fail(kp + ([e.index] if e.index is not None else []), e.text("zh"), e.text("en"))
 
 
 def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tables: dict) -> None:

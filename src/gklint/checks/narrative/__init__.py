@@ -1,0 +1,31 @@
+"""GK6xx: figures stated in the text against the tables.
+
+Conservative by design: a sentence is compared only when its figure is unmistakably the table's
+quantity (收到…申请N件, 办结N件, 行政复议N件 …) and the table cell holds a number read with
+certainty; anything else is left alone. Counts may be written in digits or Chinese numerals (两件,
+十二件). The phrases are the pack's (`content:`), the quantities its facts."""
+
+from __future__ import annotations
+
+from ...facts import cells
+from ...model import Pos
+from ...textscan import clauses, folded_paragraphs
+
+EARLIER_WINDOW = 6  # characters before a figure in which 历年, 上年 … make it not this year's
+
+
+def each_clause(report):
+    """(clause, offset → Pos) for every clause of every paragraph, in the folded text."""
+    for it, text in folded_paragraphs(report):
+        for off, clause in clauses(text):
+            yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
+
+
+def earlier(pack, clause: str, start: int) -> bool:
+    """Whether a word of an earlier period comes shortly before `start` (历年累计收到… is not this year's)."""
+    return pack.phrases("earlier").search(clause[max(0, start - EARLIER_WINDOW):start]) is not None
+
+
+def cell_path(report, fact: str) -> str:
+    """The cell (or cells) a fact reads, as the findings' `cell` names it: t3[R01][C7]."""
+    return "+".join(c.path for c in cells(report, fact) if c is not None)
