@@ -128,7 +128,7 @@ def test_escapes_make_syntax_text():
     ("- {phrase: \"办结…{12}{n} 件\"", "- {phrase: \"办结…{40}{n} 件\"", "content.completed.0",
      "间隔 …{数字} 的上限应为 1 到 30"),
     ("    review_total: [复议]", "    review_total: [复…议]", "content.review_counts.0", "词表 review_kinds 中的词语只能是文字"),
-    ("    主动公开: [主动公开]", "    主动公开: [主动公开, \"…公开\"]", "content.overview_topics.主动公开.1",
+    ("    主动公开: [主动公开,", "    主动公开: [主动公开, \"…公开\",", "content.overview_topics.主动公开.1",
      "间隔 … 不能在词语的开头或结尾"),
 ])
 def test_broken_phrase_in_a_pack_names_file_line_and_key(tmp_path, old, new, where, message):

@@ -16,6 +16,7 @@ from .checks import get as get_rule
 from .lexer import Item, Lexer
 from .model import Pos, Report, Section
 from .normalize import key
+from .textscan import fold, period_re
 from .pack import builtin_packs
 from .resources import resource_dir
 from .vocab import vocabulary
@@ -75,7 +76,6 @@ class _Build(Transformer):
 
 MAX_TABLE_CELLS = 20_000
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-PERIOD_RE = re.compile(r"统计(?:时限|期限|时间|区间|范围|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 TITLE_SPLIT_RE = re.compile(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年")
 
 
@@ -100,11 +100,11 @@ def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
                                                                   limit=MAX_TABLE_CELLS))
                     del it.cells[MAX_TABLE_CELLS:]
                 report.table_blocks.append((section_key, it))
-    _year_and_agency(report)
+    _year_and_agency(report, period_re(tuple(sorted({w for p in packs.values() for w in p.words("period_words")}))))
     return report
 
 
-def _year_and_agency(report: Report) -> None:
+def _year_and_agency(report: Report, period) -> None:
     if report.title:
         m = YEAR_RE.search(report.title)
         if m:
@@ -115,7 +115,9 @@ def _year_and_agency(report: Report) -> None:
     if report.year is None:
         for it in report.front:
             if it.type in ("TEXT", "SUBHEADING"):
-                m = PERIOD_RE.search(it.text) or YEAR_RE.search(it.text)
-                if m:
-                    report.year, report.year_source = int(m.group(1)), "preamble"
+                m = period.search(fold(it.text)) if period else None
+                year = m and m.group("y1") and m.group("m1") == "1" and m.group("d1") == "1" and m.group("y1")
+                m = None if year else YEAR_RE.search(it.text)
+                if year or m:
+                    report.year, report.year_source = int(year or m.group(1)), "preamble"
                     break

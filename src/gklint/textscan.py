@@ -5,6 +5,7 @@ of body that issued the report."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 
 from .phrases import CLAUSE_END, PhraseList, fold, words
@@ -99,3 +100,26 @@ def issuer(report) -> str | None:
             if name.endswith(e) and len(e) > best:
                 best, kind = len(e), k
     return kind
+
+
+_DATE = r"(?:(?P<{y}>(?:19|20)\d{{2}})\s*年\s*)?(?P<{m}>\d{{1,2}})\s*月\s*(?P<{d}>\d{{1,2}})\s*日"
+
+
+@lru_cache(maxsize=16)
+def period_re(words: tuple[str, ...]) -> re.Pattern | None:
+    """A statement of the statistics period: one of the pack's period words, then a start and an
+    end date (`统计期限为2024年1月1日至12月31日`), captured as y1 m1 d1, y2 m2 d2. The words are
+    pack text, escaped: no pattern comes from a pack."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})[^。]{{0,15}}?" + _DATE.format(y="y1", m="m1", d="d1")
+                      + r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2"))
+
+
+@lru_cache(maxsize=16)
+def period_word_re(words: tuple[str, ...]) -> re.Pattern | None:
+    """Any of the pack's period words (the report speaks of its statistics period)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)))

@@ -8,14 +8,8 @@ import re
 from datetime import date
 
 from ...model import Pos
-from ...textscan import fold, folded_paragraphs
+from ...textscan import fold, folded_paragraphs, period_re, period_word_re
 
-PERIOD_WORD_RE = re.compile(r"统计(?:时限|期限|时间|区间|范围|周期|时段)|统计数据(?:时限|期限)")
-# The period with its dates; it starts with PERIOD_WORD_RE, so a report stating it mentions it.
-D = r"(?:(?P<{y}>(?:19|20)\d{{2}})\s*年\s*)?(?P<{m}>\d{{1,2}})\s*月\s*(?P<{d}>\d{{1,2}})\s*日"
-PERIOD_RE = re.compile(r"(?:统计(?:时限|期限|时间|区间|范围|周期|时段)|统计数据(?:时限|期限))[^。]{0,15}?"
-                       + D.format(y="y1", m="m1", d="d1") + r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*"
-                       + D.format(y="y2", m="m2", d="d2"))
 SIGNOFF_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
 CN_SIGNOFF_RE = re.compile(r"^\s*[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s*$")
 DATEISH_RE = re.compile(r"^\s*\d[\d\s年月日./-]{3,16}[月日]\s*$")
@@ -23,14 +17,16 @@ DATEISH_RE = re.compile(r"^\s*\d[\d\s年月日./-]{3,16}[月日]\s*$")
 
 def periods(report):
     """(item, folded text, match) for every statement of the statistics period."""
-    for it, text in folded_paragraphs(report):
-        for m in PERIOD_RE.finditer(text):
+    rx = period_re(report.expected.words("period_words"))
+    for it, text in folded_paragraphs(report) if rx else ():
+        for m in rx.finditer(text):
             yield it, text, m
 
 
 def mentions_period(report) -> bool:
     """Whether the report speaks of its statistics period at all (with dates or without)."""
-    return any(PERIOD_WORD_RE.search(text) for _, text in folded_paragraphs(report))
+    rx = period_word_re(report.expected.words("period_words"))
+    return rx is not None and any(rx.search(text) for _, text in folded_paragraphs(report))
 
 
 def signoff(report):
