@@ -3,6 +3,7 @@ numbers split by inline markup, &nbsp; cells, scripts and navigation around and 
 
 from __future__ import annotations
 
+
 import pytest
 
 from conftest import codes, lint, seed
@@ -117,3 +118,16 @@ def test_markup_is_a_web_page_whatever_the_suffix(page, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(page.read_bytes())
     assert codes(lint(path)) == codes(lint(page))
+
+
+def test_title_from_the_page_not_its_breadcrumb(tmp_path):
+    """Without a heading above the content, the report's title is the page's <title>, never the
+    breadcrumb trail `首页 > 政府信息公开 > 政府信息公开年度报告` (which gave GK107 and GK701)."""
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>某市交通运输局2023年政府信息公开工作年度报告</title></head><body>"
+                    '<div class="crumb"><p>首页 &gt; 政府信息公开 &gt; 政府信息公开年度报告</p></div>'
+                    '<div class="content"><p>一、总体情况</p><p>我局主动公开政府信息。</p>'
+                    "<p>二、主动公开政府信息情况</p><p>略。</p></div></body></html>", encoding="utf-8")
+    res = lint(path)
+    assert (res.report.title, res.report.year) == ("某市交通运输局2023年政府信息公开工作年度报告", 2023)
+    assert not [f for f in res.findings if f.code in ("GK107", "GK108", "GK701")]

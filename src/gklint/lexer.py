@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .normalize import Span, key, key_with_map, normalize_line
+from .normalize import Span, is_breadcrumb, key, key_with_map, normalize_line
 from .reading.values import NA_VALUES, NUMBER_RE, UNITS
 from .pack import SectionDef
 from .vocab import CN_DIGITS, Vocabulary
@@ -467,7 +467,7 @@ def _mark_title(items: list[Item]) -> None:
     texts = [it for it in front if it.type in ("TEXT", "SUBHEADING")]
     for i, it in enumerate(texts[:8]):
         k = key(it.text.lstrip("#"))
-        if any(w in k for w in TITLE_WORDS) and len(k) <= 60 and not k.startswith("本"):
+        if any(w in k for w in TITLE_WORDS) and len(k) <= 60 and not k.startswith("本") and not is_breadcrumb(it.text):
             it.type = "TITLE"
             it.text = it.text.lstrip("# ").strip()
             prev = texts[i - 1] if i > 0 else None

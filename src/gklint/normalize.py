@@ -114,3 +114,11 @@ def key_with_map(span: Span) -> tuple[str, list[int], list[bool]]:
         gap_before.append(gap)
         gap = False
     return "".join(chars).translate(_KEY), index, gap_before
+
+
+# A web page's breadcrumb trail (首页 > 政府信息公开 > 年度报告): where a page sits, never its title.
+_BREADCRUMB = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)|^\s*首页\s*[/|｜]")
+
+
+def is_breadcrumb(text: str) -> bool:
+    return bool(_BREADCRUMB.search(text))

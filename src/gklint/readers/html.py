@@ -22,6 +22,7 @@ import re
 from html.parser import HTMLParser
 
 from ..findings import decorate
+from ..normalize import is_breadcrumb
 from . import Source
 from .encoding import decode
 from .layout import Writer, iso_date, join, looks_tabular
@@ -322,6 +323,10 @@ def _list_number(li: Node) -> str:
     return ""
 
 
+def _title_like(text: str) -> bool:
+    return len(text) <= 80 and bool(TITLE_RE.search(text)) and not is_breadcrumb(text)
+
+
 def _span(value: str | None) -> int:
     m = re.match(r"\s*(\d+)", value or "")
     return int(m.group(1)) if m else 1
@@ -498,11 +503,10 @@ def read_html(path: str, data: bytes) -> Source:
     inside = [it for it in items if _inside(it.node, root)] if root is not doc else items
     writer = Writer()
     # A title above the content element (an <h1> in the page frame), else the page's own title.
-    head = [it for it in inside[:6] if it.kind == "p" and TITLE_RE.search(it.content) and len(it.content) <= 80]
+    head = [it for it in inside[:6] if it.kind == "p" and _title_like(it.content)]
     if not head and inside:
         first = items.index(inside[0])
-        before = [it for it in items[:first] if it.kind == "p" and TITLE_RE.search(it.content)
-                  and len(it.content) <= 80 and "报告" in it.content]
+        before = [it for it in items[:first] if it.kind == "p" and _title_like(it.content) and "报告" in it.content]
         if before:
             writer.paragraph(before[-1].content, "网页标题")
         else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ... import catalog
-from ...expr import select
 from ...findings import Finding
 from .. import REGISTRY, Rule, load_rules
 
