@@ -32,12 +32,22 @@ def instances(relation, definition, rows_present: dict[str, tuple]):
         yield v, {k: c for k, c in terms.items() if c}, const
 
 
+_ROW_CONSTRAINTS: dict[tuple, list] = {}  # packs and their definitions live as long as the process
+
+
 def row_constraints(pack, table_key: str, row_key: str, definition=None):
     """Relations that involve one row only, as predicates over its values in column order.
 
     Only relations whose every term addresses the row itself ($row, or its key) qualify; a
     relation over a row set or range spans other rows even when only this one is known."""
     definition = definition or pack.tables[table_key]
+    key = (id(pack), id(definition), table_key, row_key)
+    if key not in _ROW_CONSTRAINTS:
+        _ROW_CONSTRAINTS[key] = _row_constraints(pack, table_key, row_key, definition)
+    return _ROW_CONSTRAINTS[key]
+
+
+def _row_constraints(pack, table_key: str, row_key: str, definition):
     cols = [c.key for c in definition.columns]
     row_def = definition.row_defs.get(row_key)
     out = []

@@ -123,6 +123,7 @@ class Report:
     table_notes: list = field(default_factory=list)  # findings the table reader made; redone on a re-read
     settings: dict = field(default_factory=dict)  # from configuration: issuer, deadlines … (engine.Options)
     stats: dict = field(default_factory=dict)  # what the checks counted (relations checked / not checked)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # work several rules share (textscan)
     source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
 
     def looks_like_report(self) -> bool:

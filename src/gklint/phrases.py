@@ -30,6 +30,7 @@ not come right before it), `not_before` (texts that must not come right after it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -295,7 +296,13 @@ class PhraseList:
 
     def contains(self, text: str) -> bool:
         """Whether any phrase occurs in the text, its spaces ignored (the content rules' words)."""
-        return self.search(fold(text).replace(" ", "")) is not None
+        return self.search(_spaceless(text)) is not None
+
+
+@lru_cache(maxsize=256)
+def _spaceless(text: str) -> str:
+    """Folded text without spaces; rules ask of one clause or section for many word lists."""
+    return fold(text).replace(" ", "")
 
 
 _REGEXES: dict[str, re.Pattern] = {}

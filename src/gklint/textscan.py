@@ -15,10 +15,22 @@ CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3
 CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 def folded_paragraphs(report):
-    """(item, folded text) for every non-empty paragraph and sub-heading of a report."""
-    for it in report.text_items():
-        if it.type in ("TEXT", "SUBHEADING") and it.text:
-            yield it, fold(it.text)
+    """(item, folded text) for every non-empty paragraph and sub-heading of a report — folded
+    once per report, however many rules read the prose."""
+    memo = report.memo.get("folded")
+    if memo is None:
+        memo = report.memo["folded"] = [(it, fold(it.text)) for it in report.text_items()
+                                        if it.type in ("TEXT", "SUBHEADING") and it.text]
+    return memo
+
+
+def folded_clauses(report):
+    """(item, offset, clause) for every clause of every paragraph, split once per report."""
+    memo = report.memo.get("clauses")
+    if memo is None:
+        memo = report.memo["clauses"] = [(it, off, clause) for it, text in folded_paragraphs(report)
+                                         for off, clause in clauses(text)]
+    return memo
 
 
 def to_int(text: str) -> int | None:

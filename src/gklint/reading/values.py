@@ -74,6 +74,11 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
     for t in texts:
         m = _RUN.match(t.strip())
         runs.append((m.group("body"), m.group("unit")) if m else None)
+    # most[i]: how many cells tokens i… can make at most — the search never enters a branch that
+    # cannot fill the row (a bound that keeps long runs linear, not combinatorial).
+    most = [0] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        most[i] = most[i + 1] + (1 if runs[i] is None else len(_cuts(runs[i][0])) + 1)
     out: list[list[tuple[int, int, str]]] = []
     tried = 0
 
@@ -87,8 +92,8 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
             if col == k:
                 out.append(list(acc))
             return True
-        if col + left_tokens > k:
-            return True  # each remaining token needs at least one column
+        if col + left_tokens > k or col + most[i] < k:
+            return True  # each remaining token needs a column, and together they must fill the row
         run = runs[i]
         if run is None:  # blank, n/a or text: one cell as it is
             acc.append((i, 0, texts[i].strip()))
@@ -99,13 +104,18 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
         start = len(texts[i]) - len(texts[i].lstrip())
         cut_points = _cuts(body)
         max_pieces = min(len(cut_points) + 1, k - col - (left_tokens - 1))
-        for pieces in range(1, max_pieces + 1):
+        min_pieces = max(1, k - col - most[i + 1])
+        for pieces in range(min_pieces, max_pieces + 1):
             if not _compose(i, body, unit, start, cut_points, pieces, col, acc, place):
                 return False
         return True
 
     def _compose(i, body, unit, start, cut_points, pieces, col, acc, cont) -> bool:
         def rec(pos: int, made: int, cut_from: int) -> bool:
+            nonlocal tried
+            tried += 1
+            if tried > MAX_SPLITS:
+                return False
             if made == pieces - 1:
                 piece = body[pos:]
                 last_unit = unit
@@ -115,7 +125,7 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
                 ok = cont(i + 1, col + pieces, acc)
                 acc.pop()
                 return ok
-            for j in range(cut_from, len(cut_points)):
+            for j in range(cut_from, len(cut_points) - (pieces - 2 - made)):  # leave cuts for the pieces after
                 cut = cut_points[j]
                 piece = body[pos:cut]
                 if not _piece_ok(piece, pos == 0, columns[col + made], None):

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from ...facts import cells
 from ...model import Pos
-from ...textscan import clauses, folded_paragraphs
+from ...textscan import folded_clauses
 
 EARLIER_WINDOW = 6  # characters before a figure in which 历年, 上年 … make it not this year's
 
 
 def each_clause(report):
     """(clause, offset → Pos) for every clause of every paragraph, in the folded text."""
-    for it, text in folded_paragraphs(report):
-        for off, clause in clauses(text):
-            yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
+    for it, off, clause in folded_clauses(report):
+        yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
 
 
 def earlier(pack, clause: str, start: int) -> bool:
