@@ -123,6 +123,7 @@ def _pipe_cells(span: Span) -> list[LexCell] | None:
 class Lexer:
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
+        self._fuzzy: dict = {}  # (title key, number) → section, for fuzzy_section
 
     # -- headings ---------------------------------------------------------------------------
     def heading(self, text: str) -> Heading | None:
@@ -159,6 +160,14 @@ class Lexer:
         k = key(title)
         if len(k) < 4:
             return None
+        memo = self._fuzzy
+        if (k, number) not in memo:
+            if len(memo) > 4096:
+                memo.clear()  # bounded: titles repeat across reports, crafted input need not
+            memo[k, number] = self._fuzzy_section(k, number)
+        return memo[k, number]
+
+    def _fuzzy_section(self, k: str, number: int):
         scored = []
         for s in self.vocab.sections:
             best = max((SequenceMatcher(None, k, key(c), autojunk=False) for c in (s.title,) + s.variants),

@@ -37,6 +37,8 @@ _KEY = dict(_FOLD)
 _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
 _RESIDUE_HINTS = ("[", "{", "\u200b")
+_FOLDABLE = re.compile("[%s]" % "".join(re.escape(chr(o)) for o in sorted(_FOLD)))  # translate is slow
+_GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ class Span:
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
     if not any(h in raw for h in _RESIDUE_HINTS):
-        return Span(raw.translate(_FOLD), line)
+        return Span(raw.translate(_FOLD) if _FOLDABLE.search(raw) else raw, line)
     keep = [True] * len(raw)
     for m in WORD_RESIDUE.finditer(raw):
         for i in range(m.start(), m.end()):
@@ -101,19 +103,22 @@ def key_with_map(span: Span) -> tuple[str, list[int], list[bool]]:
 
     The flags let a scanner treat white space as a boundary between numbers (`500000 5`) while
     ignoring it inside labels (`社会公益 组织`)."""
-    chars: list[str] = []
+    text = span.text
+    pieces: list[str] = []
     index: list[int] = []
     gap_before: list[bool] = []
-    gap = False
-    for i, c in enumerate(span.text):
-        if c in SPACES or c == "\t":
-            gap = True
-            continue
-        chars.append(c)
-        index.append(i)
-        gap_before.append(gap)
-        gap = False
-    return "".join(chars).translate(_KEY), index, gap_before
+    pos, gap = 0, False
+    for m in [*_GAPS.finditer(text), None]:  # runs of text between runs of white space
+        end = m.start() if m is not None else len(text)
+        if end > pos:
+            pieces.append(text[pos:end])
+            index.extend(range(pos, end))
+            gap_before.append(gap)
+            gap_before.extend([False] * (end - pos - 1))
+            gap = False
+        if m is not None:
+            pos, gap = m.end(), True
+    return "".join(pieces).translate(_KEY), index, gap_before
 
 
 # A web page's breadcrumb trail (首页 > 政府信息公开 > 年度报告): where a page sits, never its title.

@@ -11,6 +11,7 @@ column, no leading zeros), so that the relations can choose between them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 BLANK, NA, NUMBER, TEXT = "blank", "n/a", "number", "text"
@@ -24,7 +25,18 @@ _RUN = re.compile(rf"^(?P<body>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$")
 MAX_SPLITS = 50_000  # ways of splitting one row tried; beyond, the row is not read
 
 
+SHORT = 48  # texts up to this length are remembered: tables repeat a few (0, /, 12 …) many times
+
+
 def parse_value(raw: str) -> tuple[str, Decimal | None, str | None]:
+    return _parse_short(raw) if len(raw) <= SHORT else _parse(raw)
+
+
+def is_value(text: str) -> bool:
+    return _is_short(text) if len(text) <= SHORT else _is(text)
+
+
+def _parse(raw: str) -> tuple[str, Decimal | None, str | None]:
     t = raw.strip()
     if not t:
         return BLANK, None, None
@@ -39,9 +51,13 @@ def parse_value(raw: str) -> tuple[str, Decimal | None, str | None]:
     return TEXT, None, None
 
 
-def is_value(text: str) -> bool:
+def _is(text: str) -> bool:
     t = text.strip()
     return t in NA_VALUES or bool(NUMBER_RE.match(t))
+
+
+_parse_short = lru_cache(maxsize=4096)(_parse)
+_is_short = lru_cache(maxsize=4096)(_is)
 
 
 def _cuts(body: str) -> list[int]:

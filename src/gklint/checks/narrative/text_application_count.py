@@ -35,7 +35,10 @@ class TextApplicationCount(Rule):
     def _received(self, report, clause, pos, new, carried_in):
         """The first stated total of requests received (共收到…): "区政府办受理17件" may be a part."""
         pack = report.expected
-        for phrase in pack.phrases("received"):
+        received = pack.phrases("received")
+        if received.search(clause) is None:
+            return  # one pass of all the phrases rules most clauses out
+        for phrase in received:
             for m in phrase.finditer(clause):
                 n = to_int(m.group("n"))
                 if not pack.phrases("stated_total").search(clause[:m.start("n")]) or new is None or n is None \
@@ -50,7 +53,10 @@ class TextApplicationCount(Rule):
 
     def _carried(self, report, clause, pos, carried_out):
         pack = report.expected
-        for phrase in pack.phrases("carried_over"):
+        carried_over = pack.phrases("carried_over")
+        if carried_over.search(clause) is None:
+            return
+        for phrase in carried_over:
             m = phrase.search(clause)
             if m is None:
                 continue
