@@ -10,7 +10,9 @@ measures, as medians over --repeat runs:
   (b) wall time of `gklint check` on one file against the floor of starting Python and
       importing gklint's dependencies (lark, yaml);
   (c) time per check as the narrative grows 1×, 10×, 100×;
-  (d) peak resident memory of one `gklint check` process over the whole corpus.
+  (d) peak resident memory of one `gklint check` process over the whole corpus;
+  (e) time per check of 100 KB inputs of other shapes — table rows, run-together digits,
+      tab-separated cells, labels without values, headings, one line of digits — the slowest.
 
 Prints a Markdown table (paste into docs/performance.md). Targets are in docs/performance.md;
 this script reports what it measured and never asserts.
@@ -50,6 +52,36 @@ def build_corpus(target: Path, n: int, rng: random.Random) -> list[Path]:
         p.write_text(text, encoding="utf-8")
         out.append(p)
     return out
+
+
+def shapes(seed: str, packs, rng: random.Random, size: int = 100 * 1024) -> dict[str, str]:
+    """100 KB documents of shapes that stress one part each: the seed's head, then one pattern
+    repeated. Labels come from the packs, so nothing here copies a report."""
+    labels = sorted({r.label for p in packs.values() for t in p.tables.values()
+                     for r in t.row_defs.values() if r.label})
+    head = seed[:len(seed) // 2]
+
+    def fill(make) -> str:
+        out, n, i = [head], len(head.encode()), 0
+        while n < size:
+            piece = make(i)
+            out.append(piece)
+            n += len(piece.encode())
+            i += 1
+        return "".join(out).encode()[:size].decode("utf-8", "ignore")
+
+    def digits(n: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(n))
+
+    return {
+        "table rows": fill(lambda i: f"{rng.choice(labels)} " + " ".join(digits(1) for _ in range(7)) + "\n"),
+        "run-together rows": fill(lambda i: f"{rng.choice(labels)}{digits(rng.randint(8, 30))}\n"),
+        "tab cells": fill(lambda i: "\t".join(rng.choice(labels + ["0", "1", "/", ""]) for _ in range(9)) + "\n"),
+        "labels only": fill(lambda i: rng.choice(labels) + " "),
+        "unknown rows": fill(lambda i: f"（{1000 + i}）{rng.choice(labels)[-4:]} " + " ".join(digits(1) for _ in range(7)) + "\n"),
+        "headings": fill(lambda i: f"{'一二三四五六'[i % 6]}、{rng.choice(labels)}\n"),
+        "digits": fill(lambda i: digits(1000)),
+    }
 
 
 def median_time(fn, repeat: int) -> float:
@@ -138,6 +170,16 @@ def main() -> None:
         peak_kb = int(proc.stderr.strip().splitlines()[-1])
         rows.append(("(d) peak memory, one process, whole corpus", f"{peak_kb / 1024:.0f} MB",
                      f"{len(paths)} files, {len(proc.stdout.splitlines())} finding lines"))
+
+        # (e) 100 KB inputs of other shapes
+        shape_times = {}
+        for name, text in shapes(base, packs, rng).items():
+            p = work / "shape.txt"
+            p.write_text(text, encoding="utf-8")
+            shape_times[name] = median_time(lambda: check_all([str(p)], Options(), packs), args.repeat)
+        worst = max(shape_times, key=shape_times.get)
+        rows.append(("(e) 100 KB inputs of other shapes, slowest", f"{shape_times[worst] * 1000:.0f} ms ({worst})",
+                     ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in shape_times.items())))
 
         print(f"gklint benchmark — Python {sys.version.split()[0]}, {cores} CPU(s), medians of {args.repeat} runs\n")
         print("| measure | result | detail |\n|---|---|---|")

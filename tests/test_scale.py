@@ -195,3 +195,21 @@ def test_symlink_loop_and_dangling_link_in_a_directory(tmp_path, capsys):
 def test_directory_given_as_a_file_path(tmp_path):
     res = lint(tmp_path)  # a directory passed straight to the engine
     assert codes(res) == ["GK001"]
+
+
+def test_split_search_is_bounded_per_report():
+    """Run-together digits with more readings than can be tried: the row is left unread (None),
+    and the steps every row of one report may take together are bounded by its Budget."""
+    from gklint.reading.values import MAX_SPLITS, REPORT_SPLITS, Budget, splits
+
+    columns = builtin_packs()["2021"].tables["t3"].columns
+    assert splits(["1234567"], columns) is not None  # seven digits, seven columns: one reading
+    assert splits(["1" * 40], columns) is None  # C(39, 6) readings: far beyond MAX_SPLITS
+    budget = Budget()
+    rows = 0
+    while budget.left > 0 and rows < 10 * REPORT_SPLITS // MAX_SPLITS:
+        splits(["1" * 40], columns, budget)
+        rows += 1
+    assert budget.left <= 0 and rows <= REPORT_SPLITS // MAX_SPLITS + 1
+    assert splits(["1234567"], columns, budget) is None  # nothing left for this report
+

@@ -43,6 +43,7 @@ class Row:
     pos: Pos
     cells: dict[str, Cell] = field(default_factory=dict)
     version: str | None = None  # template version whose pack defines this row
+    template_label: str | None = None  # the label that version's template gives the row
     sets: tuple[str, ...] = ()  # named row sets it belongs to (@outcomes)
     relabelled: bool = False  # found by resemblance: its label deviates from the template's
     variant: bool = False  # its label differs from the template's only in numbering or punctuation

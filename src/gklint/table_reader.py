@@ -29,12 +29,12 @@ from functools import lru_cache
 
 from .lexer import LexCell
 from .linear import row_constraints
-from .model import NUMBER, Cell, Doubt, HeaderCell, Pos, Report, Row, Table
+from .model import BLANK, NUMBER, Cell, Doubt, HeaderCell, Pos, Report, Row, Table
 from .normalize import key
 from .pack import Pack
-from .reading.labels import NEAR, LabelIndex, core, similarity
+from .reading.labels import NEAR, PIECE, LabelIndex, core, ordinal, similarity
 from .reading.solve import agreed, choose
-from .reading.values import is_value, parse_value, splits
+from .reading.values import Budget, is_value, parse_value, splits
 
 MAX_JOIN = 4  # pieces of one wrapped label
 
@@ -113,6 +113,7 @@ class TableReader:
         return next(p for p in self.packs if p.template == version)
 
     def read(self, report: Report) -> None:
+        self.budget = Budget()
         report.tables = {}
         report.markers = {}
         report.table_notes = []
@@ -234,6 +235,7 @@ class _Assembly:
         self.k = len(self.definition.columns)
         self.order = self._order()
         self.raw: dict[str, str] = {}  # the run-together text of rows with several readings
+        self.scores: dict[tuple, tuple] = {}  # _score's answers
 
     # -- the template's row order, with rows of other versions in their places ----------------
     def _order(self) -> dict[str, float]:
@@ -267,6 +269,13 @@ class _Assembly:
         placed = self._gaps(items, anchors, orphans)
         self._read_rows(anchors, placed)
         self._leftovers(items, anchors, orphans, placed)
+        if any(d.reason == "orphans" for d in self.table.doubts):
+            # Values were left over that belong to no row gklint could tell: a blank cell may
+            # be where they belong, so no blank of this table is certain.
+            for row in self.table.rows.values():
+                for cell in row.cells.values():
+                    if cell.kind == BLANK:
+                        cell.certain = False
 
     def _leftovers(self, items, anchors, orphans, placed) -> None:
         """Unknown text becomes header cells (GK204 looks at them); values under an unknown
@@ -302,7 +311,8 @@ class _Assembly:
                 group.toks.append(t)
                 continue
             group = None
-            if t.kind == "text" and self.reader.index.is_group_piece(t.text, self.definition):
+            if t.kind == "text" and self.reader.index.is_group_piece(t.text, self.definition) \
+                    and not self._completes(items, t.text):
                 continue  # a merged group cell written down the side, a piece per line (PDF text)
             if t.kind == "text" and self.reader.index.is_header_piece(t.text, self.definition):
                 t = _Tok(t.text, t.pos, t.first, t.brk, t.layout, t.block, "head")  # a wrapped header cell
@@ -314,13 +324,29 @@ class _Assembly:
                 items.append(t)  # a header cell: a boundary, never part of a row label
         return items
 
-    def _score(self, text: str, exclude=()) -> tuple[object, str, float]:
+    def _completes(self, items: list, text: str) -> bool:
+        """Whether `text` ends the last label before it as a row label of this version
+        (`（六）其他` … `处理`): then it is that label's wrapped end, not a piece of a group."""
+        last = next((it for it in reversed(items[-2:]) if isinstance(it, _Label)), None)
+        if last is None:
+            return False
+        hits, _ = self.reader.index.hits(last.text + text)
+        return any(h.role == "row" and h.pack.tables.get(h.table) is self.definition for h in hits)
+
+    def _score(self, text: str, exclude: frozenset = frozenset()) -> tuple[object, str, float]:
         """The best row label for a piece of text: (hit, how, score); rows in `exclude` (labelled
-        exactly elsewhere) are not candidates for a resemblance."""
+        exactly elsewhere) are not candidates for a resemblance. Remembered: joining labels asks
+        for each piece more than once."""
+        memo = self.scores.get((text, exclude))
+        if memo is None:
+            memo = self.scores[text, exclude] = self._score_once(text, exclude)
+        return memo
+
+    def _score_once(self, text: str, exclude: frozenset) -> tuple[object, str, float]:
         hits, how = self.reader.index.hits(text)
         row_hits = [h for h in hits if h.role == "row" and h.table == self.table.key]
         if row_hits:
-            return row_hits[0], how, 1.0
+            return row_hits[0], how, PIECE if how == "partial" else 1.0
         best = (None, "", 0.0)
         for p in self.reader.packs:
             d = p.tables.get(self.table.key)
@@ -350,7 +376,7 @@ class _Assembly:
                 before.toks.extend(it.toks)
                 continue
             out.append(it)
-        exact = {it.row for it in out if isinstance(it, _Label) and it.how in ("exact", "core")}
+        exact = frozenset(it.row for it in out if isinstance(it, _Label) and it.how in ("exact", "core"))
         for it in out:
             if isinstance(it, _Label) and it.how not in ("exact", "core"):
                 hit, how, score = self._score(it.text, exact)
@@ -361,8 +387,11 @@ class _Assembly:
         return out
 
     def _improves(self, a: _Label, b: _Label) -> bool:
-        if a.how in ("exact", "core") or b.how in ("exact", "core"):
+        if a.how in ("exact", "core"):
             return False
+        if b.how in ("exact", "core"):
+            # Only a bare ordinal cell joins a whole label: `（一）` … `予以公开` is （一）予以公开.
+            return not core(a.text) and ordinal(a.text) is not None and self._score(a.text + b.text)[1] == "exact"
         joined = self._score(a.text + b.text)[2]
         return joined >= NEAR and joined > max(self._score(a.text)[2], self._score(b.text)[2])
 
@@ -485,7 +514,7 @@ class _Assembly:
         pos = label.toks[0].pos if label is not None else toks[0].pos
         relabelled = label is not None and label.how == "fuzzy"
         row = Row(row_key, label.text if label is not None else None, pos, version=version, sets=row_def.sets,
-                  relabelled=relabelled, variant=label is not None and label.how == "core")
+                  template_label=row_def.label, relabelled=relabelled, variant=label is not None and label.how == "core")
         self.table.rows[row_key] = row
         toks = _trim(toks, self.k)
         row.values_found = sum(1 for t in toks if t.text.strip())
@@ -495,7 +524,7 @@ class _Assembly:
                 self._cell(row, col.key, t.text.strip(), t.pos, placed)
             return
         text = " ".join(t.text.strip() for t in toks if t.text.strip())
-        ways = splits([t.text for t in toks], columns) if 0 < len(toks) < len(columns) else []
+        ways = splits([t.text for t in toks], columns, self.reader.budget) if 0 < len(toks) < len(columns) else []
         if not ways:
             # More values than columns, or fewer that are not digits run together (lost cells),
             # or too many ways to split them.
@@ -557,7 +586,8 @@ class _Assembly:
         if row_def is None or row_key in self.table.rows:
             return
         version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
-        self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets)
+        self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets,
+                                       template_label=row_def.label)
 
     # -- tables of one unlabelled row (表四) --------------------------------------------------
     def _unlabelled(self, items: list) -> None:

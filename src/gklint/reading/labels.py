@@ -11,6 +11,7 @@ label or several run together, as PDF text and wrapped cells produce (`益组织
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -26,6 +27,7 @@ NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) te
 FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own
 PIECE = 0.8  # how much the start or end of a label counts as that label
 CLOSE = 0.75  # similarity at which a text is a (deviating) label rather than pieces of labels
+RENUMBERED = 0.9  # weight of a resemblance whose ordinal differs from the label's
 
 
 @lru_cache(maxsize=65536)
@@ -35,13 +37,50 @@ def core(text: str) -> str:
     return _PUNCT.sub("", _ORDINAL.sub("", k))
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two cores are (0…1)."""
+_CN = "一二三四五六七八九"
+
+
+@lru_cache(maxsize=65536)
+def ordinal(text: str) -> int | None:
+    """The number a label's last leading ordinal gives it (（六） → 6, 3. → 3, ⑤ → 5), or None."""
+    m = _ORDINAL.match(key(text))
+    if not m:
+        return None
+    tokens = re.findall(r"[一二三四五六七八九十]{1,3}|\d{1,3}|[①-⑳]", m.group())
+    if not tokens:
+        return None
+    t = tokens[-1]
+    if t.isascii():
+        return int(t)
+    if "①" <= t <= "⑳":
+        return ord(t) - ord("①") + 1
+    tens, _, ones = t.rpartition("十")
+    if "十" not in t:
+        return _CN.index(t) + 1 if len(t) == 1 else None
+    return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
+
+
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """How alike two cores are (0…1); 0.0 for anything below `floor`, told by cheap upper bounds
+    first (lengths, then shared characters) so that unlike texts cost no full comparison."""
     if a == b:
         return 1.0
-    if not a or not b:
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
+        return 0.0
+    if floor and 2 * sum((_chars(a) & _chars(b)).values()) / (len(a) + len(b)) < floor:
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _most_repeated(text: str) -> int:
+    return max(Counter(text).values(), default=0)
+
+
+def _chars(text: str) -> Counter:
+    return _chars_short(text) if len(text) <= 64 else Counter(text)
+
+
+_chars_short = lru_cache(maxsize=4096)(Counter)
 
 
 @dataclass(frozen=True)
@@ -73,9 +112,15 @@ class LabelIndex:
                 for r in t.row_defs.values():
                     if r.label:
                         self._add(r.label, Hit("row", p, t.key, r.key, r.label))
+        self.numbered: dict[int, set[str]] = {}  # ordinal → cores of the labels that carry it
+        for hits in self.by_key.values():
+            for h in hits:
+                if ordinal(h.label) is not None:
+                    self.numbered.setdefault(ordinal(h.label), set()).add(core(h.label))
         self.known = frozenset(self.by_key)
         self.known_cores = frozenset(self.by_core)
         self._piece_cache: dict[str, frozenset[str]] = {}
+        self._rows_cache: dict[int, list] = {}  # by definition: the packs live as long as the index
 
     def _add(self, label: str, hit: Hit) -> None:
         for index, k in ((self.by_key, key(label)), (self.by_core, core(label))):
@@ -93,29 +138,56 @@ class LabelIndex:
             return self.by_key[k], "exact"
         c = core(text)
         if len(c) >= 1 and c in self.by_core:
+            start_of = self._numbered_start(text, c, self.by_core[c])
+            if start_of is not None:
+                return self.by_core[start_of], "partial"
             return self.by_core[c], "core"
         return [], ""
 
+    def _numbered_start(self, text: str, c: str, hits: list[Hit]) -> str | None:
+        """The core of the label the text starts, when its ordinal says it is that label's start
+        rather than the label its words match: `（六）其他` of `（六）其他处理` (wrapped), not
+        `3.其他`. None when the words and the number agree, or no one label fits."""
+        n = ordinal(text)
+        # A numbered text is a row or group label (a column label carries no number).
+        if n is None or any(ordinal(h.label) in (None, n) for h in hits if h.role in ("row", "group")):
+            return None
+        starts = {o for o in self.numbered.get(n, ()) if o != c and o.startswith(c)}
+        return starts.pop() if len(starts) == 1 else None
+
     def best_row(self, text: str, definition, exclude=()) -> tuple[str | None, float]:
-        """The row of `definition` whose label `text` most resembles, and how much."""
+        """The row of `definition` whose label `text` most resembles, and how much; resemblance
+        below NEAR counts as none (it never makes a label)."""
         c = core(text)
         if len(c) < FRAGMENT_MIN:
             return None, 0.0
         scored = []
-        for rk in definition.rows:
-            rd = definition.row_defs[rk]
-            if rk in exclude or not rd.label:
+        cset, crep, n = frozenset(c), _most_repeated(c), ordinal(text)
+        for rk, whole, wset, wrep, m in self._row_cores(definition):
+            if rk in exclude:
                 continue
-            whole = core(rd.label)
-            s = similarity(c, whole)
+            # Cheap upper bound first: each shared character matches at most min(repeats) times.
+            shared = len(cset & wset) * min(crep, wrep)
+            s = similarity(c, whole, NEAR) if 2 * shared >= NEAR * (len(c) + len(whole)) else 0.0
             # The start of a label cut by a line or page break (`5.要求行政机关确`) or its end.
             if len(c) >= 4 and (whole.startswith(c) or whole.endswith(c) and len(c) >= 5):
                 s = max(s, PIECE)
+            if n is not None and m is not None and n != m:
+                s *= RENUMBERED  # the words fit, the number does not: a start of another row?
             scored.append((s, rk))
         scored.sort(reverse=True)
         if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
             return None, 0.0  # two rows alike: it is neither for certain
         return scored[0][1], scored[0][0]
+
+    def _row_cores(self, definition) -> list[tuple]:
+        """(row, core, its characters, most repeats of one, ordinal) for the labelled rows of a table."""
+        rows = self._rows_cache.get(id(definition))
+        if rows is None:
+            rows = self._rows_cache[id(definition)] = [
+                (rk, core(rd.label), frozenset(core(rd.label)), _most_repeated(core(rd.label)), ordinal(rd.label))
+                for rk in definition.rows for rd in (definition.row_defs[rk],) if rd.label]
+        return rows
 
     def interleaved(self, text: str, label: str, table: str) -> bool:
         """Whether `text` is `label` with another label of the table woven through it, as PDF text

@@ -22,7 +22,15 @@ _NOTE = r"(?:[（(][^（）()]{0,30}[）)])?"
 NUMBER_RE = re.compile(rf"^(?P<n>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{_UNIT})?\s*{_NOTE}$")
 NA_VALUES = frozenset({"/", "—", "——", "-", "--", "不适用", "无", "－", "/ ", "＼", "\\", "——/", "-/-"})
 _RUN = re.compile(rf"^(?P<body>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$")
-MAX_SPLITS = 50_000  # ways of splitting one row tried; beyond, the row is not read
+MAX_SPLITS = 20_000  # search steps for one row; beyond, the row is not read (real rows need < 1000)
+REPORT_SPLITS = 100_000  # steps for all rows of one report (real ones need < 2000): crafted input stays bounded
+
+
+class Budget:
+    """Split-search steps left for one report, shared by its rows."""
+
+    def __init__(self, steps: int = REPORT_SPLITS):
+        self.left = steps
 
 
 SHORT = 48  # texts up to this length are remembered: tables repeat a few (0, /, 12 …) many times
@@ -80,12 +88,14 @@ def _piece_ok(piece: str, first: bool, column, unit: str | None) -> bool:
     return True
 
 
-def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None:
+def splits(texts: list[str], columns, budget: Budget | None = None) -> list[list[tuple[int, int, str]]] | None:
     """Every way to read the value texts of one row as `len(columns)` cells.
 
     Each way is a list of (token index, offset in the token, cell text). None when the texts
-    cannot be cells of these columns at all or there are too many ways to try."""
+    cannot be cells of these columns at all or there are too many ways to try (more steps than
+    MAX_SPLITS, or than the report's `budget` has left)."""
     k = len(columns)
+    limit = MAX_SPLITS if budget is None else min(MAX_SPLITS, budget.left)
     runs = []
     for t in texts:
         m = _RUN.match(t.strip())
@@ -101,7 +111,7 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
     def place(i: int, col: int, acc: list) -> bool:
         nonlocal tried
         tried += 1
-        if tried > MAX_SPLITS:
+        if tried > limit:
             return False
         left_tokens = len(texts) - i
         if i == len(texts):
@@ -130,7 +140,7 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
         def rec(pos: int, made: int, cut_from: int) -> bool:
             nonlocal tried
             tried += 1
-            if tried > MAX_SPLITS:
+            if tried > limit:
                 return False
             if made == pieces - 1:
                 piece = body[pos:]
@@ -155,6 +165,7 @@ def splits(texts: list[str], columns) -> list[list[tuple[int, int, str]]] | None
 
         return rec(0, 0, 0)
 
-    if not place(0, 0, []):
-        return None
-    return out
+    done = place(0, 0, [])
+    if budget is not None:
+        budget.left -= tried
+    return out if done else None

@@ -26,7 +26,7 @@ class TableUnread(Rule):
 
     def _item(self, table, d) -> dict:
         row = table.rows.get(d.row) if d.row else None
-        label = row_label(row) if row is not None else (table.definition.row_defs[d.row].label if d.row else "")
+        label = row_label(row) if row is not None else (d.row or "")
         args = {"row": label, "text": d.text, "count": d.count, "columns": len(table.definition.columns),
                 "line": d.pos.line}
         return {"msg": f"GK006:{d.reason}", "args": args}

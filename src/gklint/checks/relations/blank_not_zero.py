@@ -42,11 +42,12 @@ class BlankNotZero(Rule):
 
 def _needed(inst):
     """(the one blank cell, the value the relation gives it), or None if other cells are not all
-    numbers read with certainty or more than one is blank."""
+    numbers read with certainty, more than one is blank, or the blank is not certain (values
+    that belong to no row were left over in its table)."""
     blank, total = None, Decimal(inst.const)
     for (r, c), coef in inst.terms.items():
         cell = inst.table.cell(r, c)
-        if cell is not None and cell.kind == BLANK and blank is None:
+        if cell is not None and cell.kind == BLANK and cell.certain and blank is None:
             blank = (cell, coef)
         elif cell is not None and cell.kind == NUMBER and cell.certain:
             total += coef * cell.value

@@ -17,7 +17,7 @@ class CellBlank(Rule):
     def check(self, report):
         for table in own_tables(report):
             blanks = [(row, col, row.cells[col.key]) for row in table.rows.values() for col in table.definition.columns
-                      if col.key in row.cells and row.cells[col.key].kind in (BLANK, NA)]
+                      if col.key in row.cells and row.cells[col.key].kind in (BLANK, NA) and row.cells[col.key].certain]
             if not blanks:
                 continue
             rows = list(dict.fromkeys(row.key for row, _, _ in blanks))

@@ -16,11 +16,11 @@ class RowLabel(Rule):
         for table in own_tables(report):
             for row in table.rows.values():
                 if row.variant:
-                    fix = table.definition.row_defs[row.key].label
+                    fix = row.template_label  # of the row's own version: a 2019 row in a 2021 table is read too
                     yield self.finding("variant", row.pos, severity="info", table=table.definition.title,
                                        label=row.label, fix=fix,
                                        data={"table": table.key, "row": row.key, "actual": row.label, "fix": fix})
                 if row.relabelled:
-                    fix = table.definition.row_defs[row.key].label
+                    fix = row.template_label  # of the row's own version: a 2019 row in a 2021 table is read too
                     yield self.finding("label", row.pos, table=table.definition.title, label=row.label, fix=fix,
                                        data={"table": table.key, "row": row.key, "actual": row.label, "fix": fix})
