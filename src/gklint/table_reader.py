@@ -39,7 +39,7 @@ from .reading.values import Budget, is_value, parse_value, splits
 MAX_JOIN = 4  # pieces of one wrapped label
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     pos: Pos
