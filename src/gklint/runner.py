@@ -92,3 +92,16 @@ def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, ca
         for i in todo:
             cache.put(digests.get(i), results[i])
     return results  # type: ignore[return-value]
+
+
+def check_plan(plan, keep_model: bool = True, lang: str = "zh") -> list[FileResult]:
+    """The results of every file of a `commands.plan.Plan`, in file order: each group of files
+    checked alike, through its own cache (the cache salt depends on the packs and options)."""
+    results: list = [None] * len(plan.files)
+    for options, packs, idx in plan.groups.values():
+        cache = None if plan.cache_dir is None else Cache(plan.cache_dir, Cache.salt_for(packs, options))
+        checked = check_all([plan.files[i] for i in idx], options, packs, jobs=plan.jobs, cache=cache,
+                            keep_model=keep_model, lang=lang)
+        for i, res in zip(idx, checked):
+            results[i] = res
+    return results
