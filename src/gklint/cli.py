@@ -13,16 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__
+from . import __version__, catalog
 from .commands import EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):
     lang = "zh"  # of the `gklint: 错误:` prefix; argparse's own message stays as argparse prints it
 
-    def error(self, message):  # argparse's own exit code 2 is ours too; keep the Chinese hint
+    def error(self, message):  # argparse's own exit code 2 is ours too
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"gklint: {'error' if self.lang == 'en' else '错误'}: {message}\n")
+        self.exit(EXIT_USAGE, catalog.text("core:cli-error", self.lang, message=message) + "\n")
 
 
 def _argv_lang(argv: list[str]) -> str:
@@ -48,8 +48,9 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     b = c.add_mutually_exclusive_group()
     b.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有记录的新问题")
     b.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（此后用 --baseline）")
-    c.add_argument("--template", choices=("auto", "2019", "2021"), default=None,
-                   help="模板版本；auto 按报告年度选择（2020 年及以前 2019，2021 年起 2021）")
+    c.add_argument("--template", default=None, metavar="VERSION",
+                   help="模板版本：auto，或某个规则包的 template（内置 2019、2021，或 --pack 规则包的版本）；"
+                        "auto 按报告年度选择（内置规则包：2020 年及以前 2019，2021 年起 2021）")
     c.add_argument("--fail-on-unchecked", action="store_true", default=None,
                    help="表格中没有任何一项勾稽关系能够核对的报告（表格缺失、是图片或无法读取）也使退出码为 1")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
@@ -73,13 +74,13 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                         "不给出时，同一次检查中机关名称相同、年度相邻的文件自动配对")
     c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
     c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
-    c.add_argument("--lang", choices=("zh", "en"), default="zh", help="问题说明的语言（默认 zh 中文；en 英文）")
+    c.add_argument("--lang", choices=catalog.LANGS, default="zh", help="问题说明的语言（默认 zh 中文；en 英文）")
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
     r.add_argument("code", nargs="?", help="规则代码，如 GK302")
     r.add_argument("--all", action="store_true", help="列出全部规则")
     r.add_argument("--pack", action="append", default=[], metavar="YAML",
                    help="也说明自定义规则包声明的勾稽关系代码（可多次使用）")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh", help="说明的语言（默认 zh 中文；en 英文）")
+    r.add_argument("--lang", choices=catalog.LANGS, default="zh", help="说明的语言（默认 zh 中文；en 英文）")
     p.lang = c.lang = r.lang = lang
     from .web import add_parser as add_web_parser
     add_web_parser(sub, lang)

@@ -8,13 +8,17 @@ returns the exit status.
 
 from __future__ import annotations
 
+import sys
+
+from .. import catalog
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
+class UsageError(catalog.MessageError):
     """A configuration, pack or option problem: reported on stderr, exit status 2."""
 
 
-def _msg(args, zh: str, en: str) -> str:
-    """A message for stderr in the language of --lang."""
-    return en if getattr(args, "lang", "zh") == "en" else zh
+def say(args, msg: str, **kw) -> None:
+    """Message `msg` of the catalogs on stderr, in the language of --lang."""
+    print(catalog.text(msg, getattr(args, "lang", "zh"), **kw), file=sys.stderr)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from . import UsageError, _msg
+from . import UsageError
 
 
 def collect(paths: list[str]) -> list[str]:
@@ -35,7 +35,7 @@ def cli_packs(args) -> dict:
     try:
         return {p.template: p for p in (load_pack(os.path.abspath(path)) for path in args.pack)}
     except PackError as e:
-        raise UsageError(_msg(args, f"gklint: 规则包错误: {e}", f"gklint: rule pack error: {e.text('en')}")) from None
+        raise UsageError("core:cli-pack-error", error=e.term()) from None
 
 
 @dataclass
@@ -57,15 +57,14 @@ def plan(args, files: list[str]) -> Plan:
     builtin_packs()  # registered first, so that a --pack redefining a relation code of theirs wins
     packs_given = cli_packs(args)  # before the configurations, so that they may name its relation codes
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
-        finder = Finder(args.config, args.isolated)
+        finder = Finder(args.config, args.isolated, tuple(packs_given))
         configs = [finder.for_file(p) for p in files]
         # Run-wide keys (jobs, cache-dir) come from the config of the current directory, else from
         # the one config all files share.
         shared = configs[0] if configs and all(c is configs[0] for c in configs) else None
         run_cfg = finder.for_dir(os.getcwd()) or shared
     except ConfigError as e:
-        raise UsageError(_msg(args, f"gklint: 配置错误: {e}",
-                              f"gklint: configuration error: {e.text('en')}")) from None
+        raise UsageError("core:cli-config-error", error=e.term()) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
                                              or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
     groups: dict = {}
@@ -75,8 +74,7 @@ def plan(args, files: list[str]) -> Plan:
         packs.update(packs_given)  # --pack beats the config's packs, like every flag
         template = args.template or (cfg and cfg.template) or "auto"
         if template != "auto" and template not in packs:
-            raise UsageError(_msg(args, f"gklint: 没有模板版本 {template} 的规则包",
-                                  f"gklint: no rule pack for template version {template}"))
+            raise UsageError("core:cli-no-template", template=template)
         max_size = args.max_size if args.max_size is not None else (cfg and cfg.max_size) or 20
         options = Options(template=None if template == "auto" else template,
                           max_bytes=int(max_size * 1024 * 1024), settings=cfg.settings if cfg else {})

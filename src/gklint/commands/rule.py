@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from . import EXIT_OK, EXIT_USAGE, UsageError, _msg
+from . import EXIT_OK, EXIT_USAGE, UsageError, say
 from .plan import cli_packs
 
 
@@ -17,7 +17,7 @@ def run(args) -> int:
     try:
         packs = cli_packs(args)
     except UsageError as e:
-        print(e, file=sys.stderr)
+        print(e.text(args.lang), file=sys.stderr)
         return EXIT_USAGE
     # The --pack packs last: where they redefine a built-in relation code, theirs is explained.
     rules = all_rules([p for t, p in builtin_packs().items() if t not in packs] + list(packs.values()))
@@ -28,8 +28,7 @@ def run(args) -> int:
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)
     if match is None:
-        print(_msg(args, f"gklint: 没有规则 {args.code}；用 gklint rule --all 查看全部规则",
-                   f"gklint: no rule {args.code}; see all rules with gklint rule --all"), file=sys.stderr)
+        say(args, "core:cli-no-rule", code=args.code)
         return EXIT_USAGE
     print(render_rule(match, args.lang))
     return EXIT_OK

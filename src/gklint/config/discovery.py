@@ -14,9 +14,9 @@ CONFIG_NAMES = ("gklint.toml", "pyproject.toml")  # in this order within one dir
 class Finder:
     """The configuration of each checked file: forced (--config), none (--isolated), or the nearest."""
 
-    def __init__(self, forced: str | None = None, isolated: bool = False):
-        self.isolated = isolated
-        self.forced = load(forced) if forced else None
+    def __init__(self, forced: str | None = None, isolated: bool = False, templates: tuple = ()):
+        self.isolated, self.templates = isolated, templates  # templates: of the --pack packs
+        self.forced = load(forced, templates=templates) if forced else None
         self._dirs: dict[str, Config | None] = {}
         self._files: dict[str, Config] = {}
 
@@ -53,7 +53,7 @@ class Finder:
             p = os.path.join(d, name)
             if os.path.isfile(p):
                 if p not in self._files:
-                    cfg = load(p, required=False)
+                    cfg = load(p, required=False, templates=self.templates)
                     if cfg is None:
                         continue
                     self._files[p] = cfg
