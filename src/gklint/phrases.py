@@ -70,16 +70,12 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BOUND = re.compile(r"\{(\d+)\}")
 
 
-class PhraseError(ValueError):
+class PhraseError(catalog.MessageError, ValueError):
     """A phrase that does not compile: message `msg` of the `phrases` catalog with `args`."""
 
     def __init__(self, msg: str, **args):
-        self.msg, self.args_ = f"phrases:{msg}", args
         self.index: int | None = None  # which phrase of a list (compile_list)
-        super().__init__(self.text())
-
-    def text(self, lang: str = "zh") -> str:
-        return catalog.render(self.msg, self.args_, lang)
+        super().__init__(f"phrases:{msg}", **args)
 
 
 # -- parsing ---------------------------------------------------------------------------------------
