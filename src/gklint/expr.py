@@ -12,7 +12,7 @@ from functools import lru_cache
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from .resources import resource_dir
+from . import grammars
 
 
 class ExprError(ValueError):
@@ -25,8 +25,7 @@ class ExprError(ValueError):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    text = (resource_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", maybe_placeholders=False, start=["equation", "fact"])
+    return grammars.load("expr")
 
 
 @dataclass(frozen=True)

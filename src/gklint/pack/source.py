@@ -10,7 +10,7 @@ import yaml
 
 from ..catalog import text
 from ..fileio import NotRegularFile, TooLarge, read_bounded
-from ..yamlload import YAMLLimitError, load_yaml
+from ..yamlload import YAMLLimitError, load_yaml_at
 
 
 class PackError(Exception):
@@ -72,7 +72,7 @@ def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list
     if path in seen:
         raise PackError(path, ["extends"], "extends 形成循环", en="extends forms a cycle")
     try:
-        data = load_yaml(_read(path))
+        data = load_yaml_at(path, _read(path))
     except TooLarge as e:
         raise PackError(path, [], f"规则包过大（{e.size} 字节，上限 {e.limit}）",
                         en=f"the rule pack is too large ({e.size} bytes, limit {e.limit})") from None
