@@ -31,7 +31,7 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from .yamlload import load_yaml
+from .yamlload import load_yaml_at
 
 LANGS = ("zh", "en")
 DOC_KEYS = ("summary", "why", "fix", "example")
@@ -92,7 +92,7 @@ def catalog(name: str) -> dict:
     if path is None:
         raise CatalogError(f"unknown catalog {name!r}")
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_at(path, path.read_text(encoding="utf-8"))
     except OSError as e:
         raise CatalogError(f"{path}: {e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("zh"), dict):

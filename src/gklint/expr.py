@@ -13,8 +13,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from . import catalog
-from .resources import resource_dir
+from . import catalog, grammars
 
 catalog.register("expr", Path(__file__).with_name("expr.yaml"))
 
@@ -25,8 +24,7 @@ class ExprError(catalog.MessageError, ValueError):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    text = (resource_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", maybe_placeholders=False, start=["equation", "fact"])
+    return grammars.load("expr")
 
 
 @dataclass(frozen=True)

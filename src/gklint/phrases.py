@@ -277,6 +277,9 @@ class PhraseList:
     def sources(self) -> tuple[str, ...]:
         return tuple(p.source for p in self.phrases)
 
+    def compiled(self) -> re.Pattern:
+        return _regex(self._pattern)
+
     def search(self, text: str) -> PhraseMatch | None:
         if not self.phrases:
             return None
@@ -341,9 +344,30 @@ def compile_phrase(entry, lexicons: dict | None = None, prefix: str = "") -> Phr
     pattern = "".join(f"(?<!{re.escape(fold(w))})" for w in not_after) + out.sequence(tokens)
     if not_before:
         pattern += "(?!" + "|".join(re.escape(fold(w)) for w in not_before) + ")"
-    if _regex(pattern).fullmatch(""):
+    if _matches_empty(tokens, out.lexicon):
         raise PhraseError("matches-empty")
     return Phrase(source, pattern, tuple(out.slots), tuple(out.lexicons))
+
+
+def _matches_empty(tokens, lexicon) -> bool:
+    """Whether the phrase can match no text at all, told by its tokens: a pack's hundreds of
+    phrases are then compiled to regexes only when a report is searched for them."""
+    return all(_token_matches_empty(t, lexicon) for t in tokens)
+
+
+def _token_matches_empty(t: tuple, lexicon) -> bool:
+    kind = t[0]
+    if kind in ("space", "gap"):
+        return True
+    if kind == "text":
+        return not fold(t[1])
+    if kind == "group":
+        return t[2] or any(_matches_empty(alt, lexicon) for alt in t[1])
+    if t[1] == "choice":
+        return any(_matches_empty(alt, lexicon) for alt in t[3])
+    if t[1] == "lexicon":
+        return any(not fold(w) for w, _ in lexicon(t[3]))
+    return _regex(SLOTS[t[1]]).fullmatch("") is not None
 
 
 def _texts(options: dict, key: str) -> tuple[str, ...]:
@@ -444,7 +468,9 @@ def compile_list(entries, lexicons: dict | None = None) -> PhraseList:
         except PhraseError as err:
             err.index = i
             raise
-    return PhraseList(tuple(single), tuple(joined))
+    phrases = PhraseList(tuple(single), tuple(joined))
+    phrases.compiled()  # every pattern is well formed: the joined one holds them all
+    return phrases
 
 
 def words(phrases) -> PhraseList:

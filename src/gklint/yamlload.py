@@ -23,6 +23,14 @@ class YAMLLimitError(yaml.YAMLError):
         self.problem_mark = None
 
 
+def load_yaml_at(path, text: str, max_nodes: int = MAX_NODES):
+    """`load_yaml` of a file's text; the package's own files come from the prebuilt store."""
+    from .prebuilt import packaged_yaml
+
+    data = packaged_yaml(path, text)
+    return load_yaml(text, max_nodes) if data is None else data
+
+
 def load_yaml(text: str, max_nodes: int = MAX_NODES):
     loader = Loader(text)
     try:

@@ -10,7 +10,7 @@ import yaml
 
 from .. import catalog
 from ..fileio import NotRegularFile, TooLarge, read_bounded
-from ..yamlload import YAMLLimitError, load_yaml
+from ..yamlload import YAMLLimitError, load_yaml_at
 
 catalog.register("pack", Path(__file__).with_name("messages.yaml"))
 
@@ -74,7 +74,7 @@ def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list
     if path in seen:
         raise PackError(path, ["extends"], "pack:extends-cycle")
     try:
-        data = load_yaml(_read(path))
+        data = load_yaml_at(path, _read(path))
     except TooLarge as e:
         raise PackError(path, [], "pack:too-large", size=e.size, limit=e.limit) from None
     except NotRegularFile:
