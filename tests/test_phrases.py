@@ -180,3 +180,10 @@ def test_a_long_run_of_digits_in_a_report_is_read_quickly(tmp_path):
     base = (Path(__file__).parent / "rule_cases" / "base" / "clean-2021.txt").read_text(encoding="utf-8")
     for run in ("1" * 100_000, "一" * 100_000):
         _fast(lambda: lint_text(tmp_path, base.replace("我局认真贯彻落实", run + "我局认真贯彻落实", 1), "r.txt"))
+
+
+def test_a_renamed_phrase_is_the_phrase_compiled_with_the_prefix():
+    # joined patterns are made by renaming (compile_list); the compiler's own prefix is the reference
+    for source in ("行政{kind:复议|诉讼}(案件|申请)?(共计|共)? {n} (件|起)", "未收到…{3}申请",
+                   {"phrase": "收到 {n} 件", "not_after": ["未"], "not_before": ["次"]}):
+        assert compile_phrase(source).renamed("q3") == compile_phrase(source, None, "q3")

@@ -221,6 +221,12 @@ class Phrase:
         for m in _regex(self.pattern).finditer(text):
             yield PhraseMatch(m, self)
 
+    def renamed(self, prefix: str) -> "Phrase":
+        """The phrase with `prefix` before its groups' names, to be joined with others in one
+        pattern; escaped text never holds `(?P`, so only the groups are renamed."""
+        pattern = self.pattern.replace("(?P<", f"(?P<{prefix}").replace("(?P=", f"(?P={prefix}")
+        return Phrase(self.source, pattern, tuple((prefix + g, n) for g, n in self.slots), self.lexicons)
+
 
 class PhraseMatch:
     """Where a phrase matched, and what its slots captured (by slot name)."""
@@ -464,7 +470,7 @@ def compile_list(entries, lexicons: dict | None = None) -> PhraseList:
     for i, e in enumerate(entries):
         try:
             single.append(compile_phrase(e, lexicons))
-            joined.append(compile_phrase(e, lexicons, f"q{i}"))
+            joined.append(single[-1].renamed(f"q{i}"))
         except PhraseError as err:
             err.index = i
             raise

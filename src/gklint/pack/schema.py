@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .. import catalog
 from ..expr import Equation, ExprError, parse_equation, parse_fact
@@ -27,6 +26,8 @@ class _Validator:
     def fail(self, keypath: list, msg: str, **args):
         """Raise PackError with message `msg` (an id of the `pack` catalog unless it names another).
         The error is reported in the first file of the chain that mentions the key path."""
+        import yaml  # only when an error is reported
+
         msg = msg if ":" in msg else f"pack:{msg}"
         for path in self.chain:
             try:
@@ -59,6 +60,8 @@ class _Validator:
 
 
 def _has_path(node: Any, keypath: list) -> bool:
+    import yaml
+
     for k in keypath:
         if not isinstance(node, yaml.MappingNode):
             return False

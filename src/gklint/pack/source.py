@@ -6,11 +6,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .. import catalog
 from ..fileio import NotRegularFile, TooLarge, read_bounded
-from ..yamlload import YAMLLimitError, load_yaml_at
+from ..yamlload import YAMLLimitError, YAMLSyntaxError, load_yaml_at
 
 catalog.register("pack", Path(__file__).with_name("messages.yaml"))
 
@@ -32,6 +31,8 @@ class PackError(catalog.MessageError):
 
 def _line_of(path: Path, keypath: list) -> int:
     """Line of a key path in a YAML file (1-based), found by composing the node tree safely."""
+    import yaml  # only when an error is reported
+
     try:
         node = yaml.compose(_read(path), Loader=yaml.SafeLoader)
     except (OSError, ValueError, yaml.YAMLError):
@@ -85,9 +86,9 @@ def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list
         raise PackError(path, [], "pack:not-utf8") from None
     except YAMLLimitError as e:
         raise PackError(path, [], e.msg, **e.args_) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        err = PackError(path, [], "pack:yaml-syntax", problem=str(getattr(e, "problem", e)))
+    except YAMLSyntaxError as e:
+        mark = e.problem_mark
+        err = PackError(path, [], "pack:yaml-syntax", problem=e.problem)
         if mark is not None:
             err.line, err.where = mark.line + 1, ""
             err.args = (err.text(),)
