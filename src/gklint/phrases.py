@@ -35,17 +35,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog
+from .normalize import CharTable
 
 catalog.register("phrases", Path(__file__).with_name("phrases.yaml"))
 
 # Folds the punctuation that varies between reports, one character for one (offsets are kept).
-_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ", "\u00a0": " ",
-                       "\u2002": " ", "\u2003": " "})
+_FOLD = CharTable(str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ",
+                                 "\u00a0": " ", "\u2002": " ", "\u2003": " "}))
 CLAUSE_END = "，,；;。！？!?"
 
 
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return _FOLD(text)
 
 
 MAX_LENGTH = 200
