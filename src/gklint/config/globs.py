@@ -34,17 +34,23 @@ def _glob_re(pattern: str) -> re.Pattern:
     return re.compile("".join(out) + r"\Z")
 
 
+def _normal(pattern: str) -> str:
+    """`/` for `\\`, no leading `./`, no trailing `/`."""
+    pattern = pattern.replace("\\", "/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern.rstrip("/")
+
+
 def glob_match(pattern: str, rel: str) -> bool:
     """Does a config glob match a path relative to the config's directory?
 
     `*` and `?` stay within one path segment, `**` spans directories; a pattern without `/` also
     matches the file name anywhere; a pattern matching a directory matches every file under it."""
-    pattern = pattern.replace("\\", "/")
-    while pattern.startswith("./"):
-        pattern = pattern[2:]
-    rx = _glob_re(pattern.rstrip("/"))
+    pattern = _normal(pattern)
+    rx = _glob_re(pattern)
     parts = rel.split("/")
-    if "/" not in pattern.rstrip("/") and rx.match(parts[-1]):
+    if "/" not in pattern and rx.match(parts[-1]):
         return True
     return any(rx.match("/".join(parts[:n])) for n in range(len(parts), 0, -1))
 
@@ -63,3 +69,22 @@ def where_matches(where: str, f) -> bool:
         if isinstance(p, str) and (p == where or p.startswith(where + "[")):
             return True
     return where in f.message
+
+
+# Folders no report lives in (tools' and version control's); `exclude` replaces this list,
+# `extend-exclude` adds to it. `build` and `dist` are not here: a report folder may be called so.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+                   "site-packages", ".gklint_cache")
+
+
+def excludes(pattern: str, rel: str, ancestors: bool = False) -> bool:
+    """Does an `exclude` glob name the path `rel` (relative to the glob's base, with `/`)? A glob
+    without `/` names a file or folder of that name anywhere. With `ancestors`, a folder above the
+    path counts too (--force-exclude for a path named on the command line)."""
+    pattern = _normal(pattern)
+    rx = _glob_re(pattern)
+    parts = rel.split("/")
+    ends = [n for n in range(1, len(parts) + 1) if parts[n - 1] != ".."] if ancestors else (len(parts),)
+    if "/" not in pattern:
+        return any(rx.match(parts[n - 1]) for n in ends)
+    return any(rx.match("/".join(parts[:n])) for n in ends)

@@ -47,6 +47,11 @@ class Config:
     jobs: int | None = None
     cache_dir: str | None = None
     suppress: list[Suppression] = field(default_factory=list)
+    # Globs of files and folders not to check when walking folders (None: the defaults).
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    color: str | None = None  # run-wide, like jobs: "auto", "always", "never"
+    show_source: bool | None = None
 
     @property
     def settings(self) -> dict:
