@@ -45,7 +45,7 @@ class Exclusion:
         self.cli_extend = _globs(args.extend_exclude)
 
     def __call__(self, path: str, named: bool) -> bool:
-        from ..config import DEFAULT_EXCLUDE, excludes
+        from ..config import DEFAULT_EXCLUDE, excluder
 
         if named and not self.force:
             return False
@@ -53,10 +53,16 @@ class Exclusion:
         here = os.getcwd()
         own = cfg.exclude if cfg is not None and cfg.exclude is not None else DEFAULT_EXCLUDE
         base = cfg.root if cfg is not None and cfg.exclude is not None else here
-        rules = [(g, here) for g in self.cli] if self.cli is not None else [(g, base) for g in own]
-        rules += [(g, cfg.root) for g in (cfg.extend_exclude if cfg is not None else ())]
-        rules += [(g, here) for g in self.cli_extend or ()]
-        return any(excludes(g, _relative(path, b), ancestors=named) for g, b in rules)
+        rules = [(here, self.cli)] if self.cli is not None else [(base, own)]
+        rules += [(cfg.root, cfg.extend_exclude)] if cfg is not None else []
+        rules += [(here, self.cli_extend or ())]
+        for b, globs in rules:
+            if globs:
+                excludes = excluder(tuple(globs))
+                rel = os.path.basename(path) if excludes.by_name and not named else _relative(path, b)
+                if excludes(rel, ancestors=named):
+                    return True
+        return False
 
 
 def _globs(arg: str | None) -> tuple[str, ...] | None:

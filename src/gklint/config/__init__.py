@@ -20,10 +20,10 @@ serves every configuration. Only what changes checking itself — template, pack
 
 from .apply import apply, configure, fails, selector, severity_for, unused
 from .discovery import CONFIG_NAMES, Finder
-from .globs import DEFAULT_EXCLUDE, excludes, glob_match, where_matches
+from .globs import DEFAULT_EXCLUDE, excluder, glob_match, where_matches
 from .model import Config, Suppression
 from .schema import ConfigError, load
 
 __all__ = ["CONFIG_NAMES", "DEFAULT_EXCLUDE", "Config", "ConfigError", "Finder", "Suppression", "apply",
-           "configure", "excludes", "fails", "glob_match", "load", "selector", "severity_for", "unused",
+           "configure", "excluder", "fails", "glob_match", "load", "selector", "severity_for", "unused",
            "where_matches"]

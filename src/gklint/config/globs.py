@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1024)  # exclusion asks for the same few globs for every file of a walk
 def _glob_re(pattern: str) -> re.Pattern:
     out, i = [], 0
     while i < len(pattern):
@@ -77,14 +79,23 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox
                    "site-packages", ".gklint_cache")
 
 
-def excludes(pattern: str, rel: str, ancestors: bool = False) -> bool:
-    """Does an `exclude` glob name the path `rel` (relative to the glob's base, with `/`)? A glob
-    without `/` names a file or folder of that name anywhere. With `ancestors`, a folder above the
-    path counts too (--force-exclude for a path named on the command line)."""
-    pattern = _normal(pattern)
-    rx = _glob_re(pattern)
-    parts = rel.split("/")
-    ends = [n for n in range(1, len(parts) + 1) if parts[n - 1] != ".."] if ancestors else (len(parts),)
-    if "/" not in pattern:
-        return any(rx.match(parts[n - 1]) for n in ends)
-    return any(rx.match("/".join(parts[:n])) for n in ends)
+@lru_cache(maxsize=64)
+def excluder(globs: tuple[str, ...]):
+    """`excludes(rel, ancestors=False)` for a list of `exclude` globs (relative to one base, paths
+    with `/`): does a glob name the path? A glob without `/` names a file or folder of that name
+    anywhere; with `ancestors`, a folder above the path counts too (--force-exclude for a path
+    named on the command line). `excludes.by_name`: the globs need the name only, not `rel`."""
+    normal = [_normal(g) for g in globs]
+    names = [_glob_re(g).pattern for g in normal if "/" not in g]
+    name_rx = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+    paths = [_glob_re(g) for g in normal if "/" in g]
+
+    def excludes(rel: str, ancestors: bool = False) -> bool:
+        parts = rel.split("/")
+        ends = [n for n in range(1, len(parts) + 1) if parts[n - 1] != ".."] if ancestors else (len(parts),)
+        if name_rx is not None and any(name_rx.match(parts[n - 1]) for n in ends):
+            return True
+        return any(rx.match("/".join(parts[:n])) for rx in paths for n in ends)
+
+    excludes.by_name = not paths
+    return excludes
