@@ -78,7 +78,7 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     c.add_argument("--color", choices=COLORS, default=None,
                    help="text 格式的颜色：auto（默认：终端且未设 NO_COLOR 时；FORCE_COLOR 强制）、always、never")
     c.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
-                   help="text 格式在每项问题下显示原文所在行（表格为单元格文字），并用 ^ 标出位置")
+                   help="text 格式在每项问题下显示原文所在行（表格单元格连同其所在行），并用 ^ 标出位置")
     c.add_argument("--exclude", metavar="GLOBS",
                    help="遍历目录时跳过这些文件或目录（逗号分隔的 glob，相对于当前目录；替换配置的 exclude 和默认值）")
     c.add_argument("--extend-exclude", metavar="GLOBS", help="在 exclude 之外再跳过这些（逗号分隔的 glob）")

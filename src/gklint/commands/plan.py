@@ -45,7 +45,7 @@ class Exclusion:
         self.cli_extend = _globs(args.extend_exclude)
 
     def __call__(self, path: str, named: bool) -> bool:
-        from ..config import DEFAULT_EXCLUDE, excluder
+        from ..config.globs import DEFAULT_EXCLUDE, excluder, relative_to
 
         if named and not self.force:
             return False
@@ -59,7 +59,7 @@ class Exclusion:
         for b, globs in rules:
             if globs:
                 excludes = excluder(tuple(globs))
-                rel = os.path.basename(path) if excludes.by_name and not named else _relative(path, b)
+                rel = os.path.basename(path) if excludes.by_name and not named else relative_to(path, b)
                 if excludes(rel, ancestors=named):
                     return True
         return False
@@ -67,14 +67,6 @@ class Exclusion:
 
 def _globs(arg: str | None) -> tuple[str, ...] | None:
     return tuple(g.strip() for g in arg.split(",") if g.strip()) if arg is not None else None
-
-
-def _relative(path: str, base: str) -> str:
-    try:
-        rel = os.path.relpath(os.path.abspath(path), base)
-    except ValueError:  # another drive on Windows
-        rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
 
 
 def cli_packs(args) -> dict:

@@ -20,10 +20,9 @@ serves every configuration. Only what changes checking itself — template, pack
 
 from .apply import apply, configure, fails, selector, severity_for, unused
 from .discovery import CONFIG_NAMES, Finder
-from .globs import DEFAULT_EXCLUDE, excluder, glob_match, where_matches
+from .globs import glob_match, where_matches
 from .model import Config, Suppression
 from .schema import ConfigError, load
 
-__all__ = ["CONFIG_NAMES", "DEFAULT_EXCLUDE", "Config", "ConfigError", "Finder", "Suppression", "apply",
-           "configure", "excluder", "fails", "glob_match", "load", "selector", "severity_for", "unused",
-           "where_matches"]
+__all__ = ["CONFIG_NAMES", "Config", "ConfigError", "Finder", "Suppression", "apply", "configure", "fails",
+           "glob_match", "load", "selector", "severity_for", "unused", "where_matches"]

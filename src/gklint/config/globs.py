@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -55,6 +56,15 @@ def glob_match(pattern: str, rel: str) -> bool:
     if "/" not in pattern and rx.match(parts[-1]):
         return True
     return any(rx.match("/".join(parts[:n])) for n in range(len(parts), 0, -1))
+
+
+def relative_to(path: str, base: str) -> str:
+    """`path` relative to the folder `base`, with `/` (may start with `../`), as globs match it."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), base)
+    except ValueError:  # another drive on Windows
+        rel = os.path.abspath(path)
+    return rel.replace(os.sep, "/")
 
 
 def where_matches(where: str, f) -> bool:

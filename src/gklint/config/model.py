@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from .globs import glob_match, where_matches
+from .globs import glob_match, relative_to, where_matches
 
 
 @dataclass(eq=False)
@@ -64,8 +63,4 @@ class Config:
 
     def relative(self, path: str) -> str:
         """`path` relative to the config's directory, with `/` (may start with `../`)."""
-        try:
-            rel = os.path.relpath(os.path.abspath(path), self.root)
-        except ValueError:  # another drive on Windows
-            rel = os.path.abspath(path)
-        return rel.replace(os.sep, "/")
+        return relative_to(path, self.root)
