@@ -35,6 +35,7 @@ def _argv_lang(argv: list[str]) -> str:
 
 def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     from .formats import FORMATS
+    from .terminal import COLORS
 
     p = _Parser(prog="gklint", description="政府信息公开工作年度报告合规检查（gklint）")
     p.add_argument("--version", action="version", version=f"gklint {__version__}")
@@ -72,7 +73,16 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     c.add_argument("--previous", metavar="FILE",
                    help="同一机关上一年度的报告：与年度晚一年的报告比较上年结转、现行有效件数和正文雷同（GK8xx）；"
                         "不给出时，同一次检查中机关名称相同、年度相邻的文件自动配对")
-    c.add_argument("--statistics", action="store_true", help="按代码统计问题数")
+    c.add_argument("--statistics", action="store_true",
+                   help="按代码统计问题数（次数、代码、规则名称、说明，次数多的在前；json 格式另有 statistics 数组）")
+    c.add_argument("--color", choices=COLORS, default=None,
+                   help="text 格式的颜色：auto（默认：终端且未设 NO_COLOR 时；FORCE_COLOR 强制）、always、never")
+    c.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
+                   help="text 格式在每项问题下显示原文所在行（表格单元格连同其所在行），并用 ^ 标出位置")
+    c.add_argument("--exclude", metavar="GLOBS",
+                   help="遍历目录时跳过这些文件或目录（逗号分隔的 glob，相对于当前目录；替换配置的 exclude 和默认值）")
+    c.add_argument("--extend-exclude", metavar="GLOBS", help="在 exclude 之外再跳过这些（逗号分隔的 glob）")
+    c.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件和目录也按 exclude 跳过（供 pre-commit 使用）")
     c.add_argument("-q", "--quiet", action="store_true", help="不输出末尾的汇总行")
     c.add_argument("--lang", choices=catalog.LANGS, default="zh", help="问题说明的语言（默认 zh 中文；en 英文）")
     r = sub.add_parser("rule", help="解释规则代码", description="显示规则的说明、依据和修改方法")
@@ -80,6 +90,8 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     r.add_argument("--all", action="store_true", help="列出全部规则")
     r.add_argument("--pack", action="append", default=[], metavar="YAML",
                    help="也说明自定义规则包声明的勾稽关系代码（可多次使用）")
+    r.add_argument("--format", choices=("text", "json"), default="text",
+                   help="输出格式（默认 text；json：code、name、severity、family、summary、why、fix、example、facts、words）")
     r.add_argument("--lang", choices=catalog.LANGS, default="zh", help="说明的语言（默认 zh 中文；en 英文）")
     p.lang = c.lang = r.lang = lang
     from .web import add_parser as add_web_parser

@@ -10,15 +10,26 @@ from .catalog import text
 from .findings import SEVERITIES
 
 
-def as_text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
+def as_text(results: list[FileResult], statistics: bool = False, summary: bool = True, lang: str = "zh",
+            color: bool = False, source=None) -> str:
+    """flake8-style lines; `color`: ANSI colours (terminal.colorize, the last layer); `source`: a
+    terminal.SourceLines, to show each finding's source line with a caret under its column."""
+    from .terminal import Line, caret, colorize, excerpt, plain
+
     lines = []
     for r in results:
         for f in r.findings:
-            lines.append(f"{f.path}:{f.line}:{f.col}: {f.code} {f.text(lang)}")
+            parts = Line(f.path, f.line, f.col, f.code, f.severity, f.text(lang))
+            lines.append(colorize(parts) if color else plain(parts))
+            at = source.at(f.path, f.line, f.col) if source is not None else None
+            shown = excerpt(*at) if at else None
+            if shown:
+                lines += [f"    {shown[0]}", f"    {shown[1]}{caret(f.severity, '^', color)}"]
     if statistics:
-        counts = Counter(f.code for r in results for f in r.findings)
-        for code, n in sorted(counts.items()):
-            lines.append(f"{n:6d}  {code}")
+        rows = statistics_of(results, lang)
+        name_width = max((len(s["name"]) for s in rows), default=0)
+        for s in rows:
+            lines.append(f"{s['count']:6d}  {s['code']}  {s['name']:<{name_width}}  {s['summary']}".rstrip())
     if summary:
         lines.append(_summary(results, lang))
     return "\n".join(lines) + "\n"
@@ -58,7 +69,25 @@ def nothing_checked(result) -> bool:
     return not (result.info.get("relations") or {}).get("checked")
 
 
-def as_json(results: list[FileResult], lang: str = "zh") -> str:
+def statistics_of(results: list[FileResult], lang: str = "zh") -> list[dict]:
+    """--statistics: per code, most frequent first (ruff's order), the count and the rule's name
+    and summary in `lang`."""
+    from .checks import get
+
+    counts = Counter(f.code for r in results for f in r.findings)
+    out = []
+    for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0])):
+        try:
+            rule = get(code)
+            name, summary = rule.name, rule.doc(lang)["summary"]
+        except KeyError:  # a code of a pack this process did not load: the count still holds
+            name, summary = "", ""
+        out.append({"code": code, "name": name, "count": n, "summary": summary})
+    return out
+
+
+def as_json(results: list[FileResult], lang: str = "zh", statistics: bool = False) -> str:
+    """`statistics`: a top-level "statistics" array (statistics_of); the rest is unchanged."""
     files = []
     keys = ("template", "expected_template", "year", "agency", "title", "encoding", "relations")
     for r in results:
@@ -72,5 +101,7 @@ def as_json(results: list[FileResult], lang: str = "zh") -> str:
     u = unchecked(results)
     summary["relations"] = {"checked": u["checked"], "not_checked": u["relations"], "tables_not_checked": u["tables"],
                             "reports_with_none_checked": u["nothing"]}
-    return json.dumps({"lang": lang, "files": files, "summary": summary},
-                      ensure_ascii=False, indent=2) + "\n"
+    out = {"lang": lang, "files": files, "summary": summary}
+    if statistics:
+        out["statistics"] = statistics_of(results, lang)
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"

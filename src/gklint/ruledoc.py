@@ -21,6 +21,16 @@ def render_rule(r: Rule, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
+def rule_json(r: Rule, lang: str = "zh") -> dict:
+    """`gklint rule --format json`: a rule's identity, default severity and doc in `lang`, and the
+    pack facts and word lists it reads (what a pack can change of it)."""
+    from .engine import family_of
+
+    return {"code": r.code, "name": r.name, "severity": r.severity, "family": family_of(r),
+            "family_title": text(f"core:family-{r.code[:3]}", lang), **r.doc(lang),
+            "facts": list(r.facts), "words": list(r.words)}
+
+
 def rules_markdown(lang: str = "zh", packs=None) -> str:
     """docs/rules.md: the built-in rules and the relation codes of `packs` (the built-in packs by
     default, whatever else this process loaded)."""

@@ -7,7 +7,7 @@ import os
 import sys
 
 from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, say
-from .plan import collect, plan as make_plan
+from .plan import plan as make_plan
 
 
 def run(args, select: tuple, ignore: tuple) -> int:
@@ -16,13 +16,13 @@ def run(args, select: tuple, ignore: tuple) -> int:
     from ..output import nothing_checked
 
     try:
-        plan = make_plan(args, collect(args.paths))
+        plan = make_plan(args, args.paths)
         # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
         results = runner.check_plan(plan, args.format == "html" or bool(args.html), args.lang)
         _crossyear(args, results, plan.groups)
         fail_on, wanted = configure(results, plan.configs, select, ignore, args.fail_on)
         note = _baseline(args, results, wanted)
-        _write_outputs(args, results)
+        _write_outputs(args, results, plan)
     except UsageError as e:
         print(e.text(args.lang), file=sys.stderr)
         return EXIT_USAGE
@@ -77,10 +77,16 @@ def _baseline(args, results: list, wanted) -> str | None:
     return note
 
 
-def _write_outputs(args, results: list) -> None:
+def _write_outputs(args, results: list, plan) -> None:
     from ..formats import render
+    from ..terminal import SourceLines, use_color
 
-    out = render(args.format, results, args.statistics, not args.quiet, args.lang)
+    color = use_color(plan.color, None if args.output else sys.stdout)  # a file gets colour only if "always"
+    source = None
+    if plan.show_source:
+        limits = {plan.files[i]: options.max_bytes for options, _, idx in plan.groups.values() for i in idx}
+        source = SourceLines(limits)
+    out = render(args.format, results, args.statistics, not args.quiet, args.lang, color, source)
     try:
         if args.html:
             _write(args.html, render("html", results, lang=args.lang))

@@ -10,22 +10,63 @@ from dataclasses import dataclass
 from . import UsageError
 
 
-def collect(paths: list[str]) -> list[str]:
-    """Files to check: given files as they are, directories walked for report suffixes."""
+def collect(paths: list[str], excluded=None) -> list[str]:
+    """Files to check: given files as they are, directories walked for report suffixes, leaving
+    out what `excluded(path, named)` names (`named`: the path was given on the command line)."""
     from ..readers import NOT_YET, SUFFIXES
 
     out: list[str] = []
     wanted = SUFFIXES + tuple(NOT_YET)
+    skip = excluded or (lambda path, named: False)
     for p in paths:
+        if skip(p, True):
+            continue
         if os.path.isdir(p):
             found = []
             for root, dirs, files in os.walk(p, onerror=lambda e: out.append(e.filename)):
-                dirs.sort()
-                found += [os.path.join(root, f) for f in files if f.lower().endswith(wanted) and not f.startswith(".")]
+                dirs[:] = sorted(d for d in dirs if not skip(os.path.join(root, d), False))
+                found += [os.path.join(root, f) for f in files if f.lower().endswith(wanted) and not f.startswith(".")
+                          and not skip(os.path.join(root, f), False)]
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+class Exclusion:
+    """`exclude`/`extend-exclude` of the configuration that applies where a path is (globs relative
+    to its directory) and --exclude/--extend-exclude (relative to the working directory): --exclude
+    replaces the configured list, which replaces the defaults; the extends add to it. Paths named
+    on the command line are checked anyway, unless --force-exclude (ruff's conventions)."""
+
+    def __init__(self, finder, args):
+        self.finder, self.force = finder, args.force_exclude
+        self.cli = _globs(args.exclude)
+        self.cli_extend = _globs(args.extend_exclude)
+
+    def __call__(self, path: str, named: bool) -> bool:
+        from ..config.globs import DEFAULT_EXCLUDE, excluder, relative_to
+
+        if named and not self.force:
+            return False
+        cfg = self.finder.for_dir(os.path.dirname(os.path.abspath(path)))
+        here = os.getcwd()
+        own = cfg.exclude if cfg is not None and cfg.exclude is not None else DEFAULT_EXCLUDE
+        base = cfg.root if cfg is not None and cfg.exclude is not None else here
+        rules = [(here, self.cli)] if self.cli is not None else [(base, own)]
+        rules += [(cfg.root, cfg.extend_exclude)] if cfg is not None else []
+        rules += [(here, self.cli_extend or ())]
+        for b, globs in rules:
+            if globs:
+                excludes = excluder(tuple(globs))
+                rel = os.path.basename(path) if excludes.by_name and not named else relative_to(path, b)
+                if excludes(rel, ancestors=named):
+                    return True
+        return False
+
+
+def _globs(arg: str | None) -> tuple[str, ...] | None:
+    return tuple(g.strip() for g in arg.split(",") if g.strip()) if arg is not None else None
 
 
 def cli_packs(args) -> dict:
@@ -45,10 +86,13 @@ class Plan:
     cache_dir: str | None
     jobs: int
     groups: dict  # key -> (Options, packs, indexes into files)
+    color: str = "auto"  # --color, else the run's configuration
+    show_source: bool = False
 
 
-def plan(args, files: list[str]) -> Plan:
-    """Per file, its configuration; and groups of files that are checked alike."""
+def plan(args, paths: list[str]) -> Plan:
+    """The files (`paths` walked, less what is excluded), per file its configuration; and groups
+    of files that are checked alike."""
     from ..cache import DEFAULT_DIR
     from ..config import ConfigError, Finder
     from ..engine import Options
@@ -58,6 +102,7 @@ def plan(args, files: list[str]) -> Plan:
     packs_given = cli_packs(args)  # before the configurations, so that they may name its relation codes
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
         finder = Finder(args.config, args.isolated, tuple(packs_given))
+        files = collect(paths, Exclusion(finder, args))
         configs = [finder.for_file(p) for p in files]
         # Run-wide keys (jobs, cache-dir) come from the config of the current directory, else from
         # the one config all files share.
@@ -83,4 +128,6 @@ def plan(args, files: list[str]) -> Plan:
                repr(sorted(options.settings.items())))
         groups.setdefault(key, (options, packs, []))[2].append(i)
     jobs = args.jobs if args.jobs is not None else (run_cfg.jobs if run_cfg and run_cfg.jobs is not None else 0)
-    return Plan(files, configs, cache_dir, jobs if jobs > 0 else (os.cpu_count() or 1), groups)
+    color = args.color or (run_cfg and run_cfg.color) or "auto"
+    show_source = args.show_source if args.show_source is not None else bool(run_cfg and run_cfg.show_source)
+    return Plan(files, configs, cache_dir, jobs if jobs > 0 else (os.cpu_count() or 1), groups, color, show_source)

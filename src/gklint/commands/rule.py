@@ -3,6 +3,7 @@ the built-in packs and of any --pack."""
 
 from __future__ import annotations
 
+import json
 import sys
 
 from . import EXIT_OK, EXIT_USAGE, UsageError, say
@@ -12,7 +13,7 @@ from .plan import cli_packs
 def run(args) -> int:
     from ..checks import all_rules
     from ..pack import builtin_packs
-    from ..ruledoc import render_rule
+    from ..ruledoc import render_rule, rule_json
 
     try:
         packs = cli_packs(args)
@@ -22,6 +23,9 @@ def run(args) -> int:
     # The --pack packs last: where they redefine a built-in relation code, theirs is explained.
     rules = all_rules([p for t, p in builtin_packs().items() if t not in packs] + list(packs.values()))
     if args.all or not args.code:
+        if args.format == "json":
+            print(json.dumps([rule_json(r, args.lang) for r in rules], ensure_ascii=False, indent=2))
+            return EXIT_OK
         for r in rules:
             print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)['summary']}")
         return EXIT_OK
@@ -30,5 +34,6 @@ def run(args) -> int:
     if match is None:
         say(args, "core:cli-no-rule", code=args.code)
         return EXIT_USAGE
-    print(render_rule(match, args.lang))
+    print(json.dumps(rule_json(match, args.lang), ensure_ascii=False, indent=2) if args.format == "json"
+          else render_rule(match, args.lang))
     return EXIT_OK

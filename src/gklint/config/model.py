@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from .globs import glob_match, where_matches
+from .globs import glob_match, relative_to, where_matches
 
 
 @dataclass(eq=False)
@@ -47,6 +46,11 @@ class Config:
     jobs: int | None = None
     cache_dir: str | None = None
     suppress: list[Suppression] = field(default_factory=list)
+    # Globs of files and folders not to check when walking folders (None: the defaults).
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    color: str | None = None  # run-wide, like jobs: "auto", "always", "never"
+    show_source: bool | None = None
 
     @property
     def settings(self) -> dict:
@@ -59,8 +63,4 @@ class Config:
 
     def relative(self, path: str) -> str:
         """`path` relative to the config's directory, with `/` (may start with `../`)."""
-        try:
-            rel = os.path.relpath(os.path.abspath(path), self.root)
-        except ValueError:  # another drive on Windows
-            rel = os.path.abspath(path)
-        return rel.replace(os.sep, "/")
+        return relative_to(path, self.root)

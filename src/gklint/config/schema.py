@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import catalog
 from ..findings import SEVERITIES
+from ..terminal import COLORS
 from .keylines import key_line
 from .model import Config, Suppression
 
@@ -29,7 +30,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUERS = ("department", "government")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "fail-on-unchecked",
         "template", "issuer",
-        "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress")
+        "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress",
+        "exclude", "extend-exclude", "color", "show-source")
 SUPPRESS_KEYS = ("code", "file", "where", "reason")
 _CODE = re.compile(r"GK\d{0,3}")
 _MMDD = re.compile(r"(\d{2})-(\d{2})")
@@ -163,10 +165,16 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
                 cfg.severity[r.code(kp + [code], code, rules)] = r.choice(kp + [code], sev, SEVERITIES)
         elif key == "fail-on":
             cfg.fail_on = r.choice(kp, value, FAIL_ON)
-        elif key == "fail-on-unchecked":
+        elif key in ("fail-on-unchecked", "show-source"):
             if not isinstance(value, bool):
                 raise r.error(kp, "bool", got=show(value))
-            cfg.fail_on_unchecked = value
+            setattr(cfg, key.replace("-", "_"), value)
+        elif key == "color":
+            cfg.color = r.choice(kp, value, COLORS)
+        elif key in ("exclude", "extend-exclude"):
+            if not isinstance(value, list):
+                raise r.error(kp, "globs", got=show(value))
+            setattr(cfg, key.replace("-", "_"), tuple(r.string(kp + [i], g) for i, g in enumerate(value)))
         elif key == "template":
             template = value  # checked once the file's packs are known
         elif key == "issuer":

@@ -16,14 +16,16 @@ import os
 FORMATS = ("text", "json", "html", "sarif", "github", "junit", "gitlab", "json-lines")
 
 
-def render(fmt: str, results, statistics: bool = False, summary: bool = True, lang: str = "zh") -> str:
-    """`results` in format `fmt`, with messages (and rule docs) in `lang` ("zh" or "en")."""
+def render(fmt: str, results, statistics: bool = False, summary: bool = True, lang: str = "zh",
+           color: bool = False, source=None) -> str:
+    """`results` in format `fmt`, with messages (and rule docs) in `lang` ("zh" or "en"); `color`
+    and `source` (--show-source) are for the text format only."""
     from ..output import as_json, as_text
 
     if fmt == "text":
-        return as_text(results, statistics, summary, lang)
+        return as_text(results, statistics, summary, lang, color, source)
     if fmt == "json":
-        return as_json(results, lang)
+        return as_json(results, lang, statistics)
     module = importlib.import_module(f".{fmt.replace('-', '')}", __name__)  # jinja2 is imported only for html
     return module.render(results, summary=summary, lang=lang)
 
