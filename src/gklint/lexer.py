@@ -86,13 +86,18 @@ class _Segment:
         self.cells = cells  # set for tab/pipe/flattened lines
 
 
+def _cut(span: Span, sep: str) -> list[Span]:
+    """The pieces of a span between the separators, each with its own columns."""
+    text, parts, start = span.text, [], 0
+    while (i := text.find(sep, start)) >= 0:
+        parts.append(span.slice(start, i))
+        start = i + 1
+    parts.append(span.slice(start, len(text)))
+    return parts
+
+
 def _tab_cells(span: Span) -> list[LexCell]:
-    parts, start = [], 0
-    text = span.text
-    for i, ch in enumerate(text + "\t"):
-        if ch == "\t":
-            parts.append(span.slice(start, i))
-            start = i + 1
+    parts = _cut(span, "\t")
     if parts and not parts[0].text.strip():
         parts = parts[1:]  # indentation before the first tab, not a cell
     cells = []
@@ -108,11 +113,7 @@ def _pipe_cells(span: Span) -> list[LexCell] | None:
     text = span.text.strip()
     if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", text):
         return []  # Markdown separator row
-    parts, start = [], 0
-    for i, ch in enumerate(span.text + "|"):
-        if ch == "|":
-            parts.append(span.slice(start, i))
-            start = i + 1
+    parts = _cut(span, "|")
     parts = parts[1:-1] if len(parts) > 2 else parts
     cells = [LexCell(p.strip().text, span.line, p.strip().col(0)) for p in parts]
     if cells:

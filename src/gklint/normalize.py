@@ -63,6 +63,7 @@ fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)
 _RESIDUE_HINTS = ("[", "{", "\u200b")
 _FOLDABLE = re.compile("[%s]" % "".join(re.escape(chr(o)) for o in sorted(_FOLD)))  # translate is slow
 _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
+_PAD = frozenset(SPACES + "\t")
 
 
 class Span(NamedTuple):
@@ -90,6 +91,8 @@ class Span(NamedTuple):
 
     def strip(self) -> "Span":
         t = self.text
+        if not t or (t[0] not in _PAD and t[-1] not in _PAD):
+            return self  # most spans: nothing to strip
         start, end = 0, len(t)
         while start < end and (t[start] in SPACES or t[start] == "\t"):
             start += 1

@@ -70,12 +70,11 @@ def contains(text: str, phrases) -> bool:
 
 def clauses(text: str):
     """(offset, clause) pairs of a paragraph, split at ，；。 etc."""
-    start = 0
-    for i, ch in enumerate(text + "。"):
-        if ch in CLAUSE_END:
-            if i > start:
-                yield start, text[start:i]
-            start = i + 1
+    for m in _CLAUSE.finditer(text):
+        yield m.start(), m.group()
+
+
+_CLAUSE = re.compile("[^%s]+" % re.escape(CLAUSE_END))
 
 
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
