@@ -20,3 +20,16 @@ def test_long_and_short_texts_take_both_paths():
     assert len(label) < CharTable.LONG <= len(long)
     assert key(label) == "（一）予以公开总计"
     assert key(long) == "（一）予以公开总计" * (CharTable.LONG // len(label) + 1)
+
+
+@settings(max_examples=200, derandomize=True, database=None)
+@given(st.text(max_size=6), st.integers(-3, 9), st.integers(1, 5), st.booleans())
+def test_span_col_is_clamped_to_the_text(text, i, start, explicit):
+    from gklint.normalize import Span
+
+    cols = tuple(range(start + 2, start + 2 + len(text))) if explicit else None
+    span = Span(text, 1, cols, start)
+    n = len(text)
+    j = max(0, min(i, max(n - 1, 0)))  # the reference: clamp to the last index
+    expected = (cols[j] if cols else start) if explicit else start + j
+    assert span.col(i) == expected

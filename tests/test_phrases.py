@@ -187,3 +187,24 @@ def test_a_renamed_phrase_is_the_phrase_compiled_with_the_prefix():
     for source in ("行政{kind:复议|诉讼}(案件|申请)?(共计|共)? {n} (件|起)", "未收到…{3}申请",
                    {"phrase": "收到 {n} 件", "not_after": ["未"], "not_before": ["次"]}):
         assert compile_phrase(source).renamed("q3") == compile_phrase(source, None, "q3")
+
+
+def test_the_literal_prefilter_never_changes_a_result():
+    # the required run is in every match, so searching only where it occurs finds the same
+    from hypothesis import given, settings, strategies as st
+
+    from gklint.phrases import _regex, compile_list
+
+    lst = compile_list(["共收到{n}件", "行政{kind:复议|诉讼} {n} (件|起)", "未收到…{3}申请", "办结 {n} 件"])
+    assert lst._prefilter is not None
+    assert [p.required for p in lst.phrases] == ["共收到", "行政", "未收到", "办结"]
+
+    @settings(max_examples=300, derandomize=True, database=None)
+    @given(st.text(st.sampled_from(list("共收到行政复议诉讼未申请办结件起 12三的")), max_size=30))
+    def same(text):
+        m = _regex(lst._pattern).search(text)
+        got = lst.search(text)
+        assert (got is None) == (m is None)
+        assert [x.m.span() for x in lst.finditer(text)] == [x.span() for x in _regex(lst._pattern).finditer(text)]
+
+    same()

@@ -78,11 +78,15 @@ class Span(NamedTuple):
     start: int = 1
 
     def col(self, i: int = 0) -> int:
-        if self.cols is None:
-            return self.start + max(0, min(i, max(len(self.text) - 1, 0)))
-        if not self.cols:
+        # i clamped to the text's indexes; comparisons, not min/max: this runs for every cell
+        cols = self.cols
+        if cols is None:
+            last = len(self.text) - 1
+            return self.start + (0 if i <= 0 or last <= 0 else i if i < last else last)
+        if not cols:
             return self.start
-        return self.cols[min(max(i, 0), len(self.cols) - 1)]
+        last = len(cols) - 1
+        return cols[0 if i <= 0 else i if i < last else last]
 
     def slice(self, start: int, end: int) -> "Span":
         if self.cols is None:

@@ -213,6 +213,7 @@ class Phrase:
     pattern: str
     slots: tuple[tuple[str, str], ...]
     lexicons: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    required: str = ""  # text every match holds (the longest plain run), "" if none
 
     def search(self, text: str, pos: int = 0) -> "PhraseMatch | None":
         m = _regex(self.pattern).search(text, pos)
@@ -226,7 +227,8 @@ class Phrase:
         """The phrase with `prefix` before its groups' names, to be joined with others in one
         pattern; escaped text never holds `(?P`, so only the groups are renamed."""
         pattern = self.pattern.replace("(?P<", f"(?P<{prefix}").replace("(?P=", f"(?P={prefix}")
-        return Phrase(self.source, pattern, tuple((prefix + g, n) for g, n in self.slots), self.lexicons)
+        return Phrase(self.source, pattern, tuple((prefix + g, n) for g, n in self.slots), self.lexicons,
+                      self.required)
 
 
 class PhraseMatch:
@@ -270,6 +272,10 @@ class PhraseList:
         # The same phrases with their groups renamed (q0g1 …), joined into one pattern.
         self._owners = {f"q{i}": p for i, p in enumerate(combined)}
         self._pattern = "|".join(f"(?P<q{i}>{p.pattern})" for i, p in enumerate(combined))
+        # Text without any phrase's required run has no match: ruled out by one literal search,
+        # which re runs far faster than the joined pattern's lookaheads and groups.
+        required = sorted({p.required for p in combined}, key=len, reverse=True)
+        self._prefilter = "|".join(map(re.escape, required)) if required and all(required) else None
 
     def __iter__(self):
         return iter(self.phrases)
@@ -288,14 +294,14 @@ class PhraseList:
         return _regex(self._pattern)
 
     def search(self, text: str) -> PhraseMatch | None:
-        if not self.phrases:
+        if not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None:
             return None
         m = _regex(self._pattern).search(text)
         return PhraseMatch(m, self._owners[m.lastgroup]) if m else None
 
     def finditer(self, text: str):
         """Every match in the text, left to right, without overlaps (as re.finditer)."""
-        if not self.phrases:
+        if not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None:
             return
         for m in _regex(self._pattern).finditer(text):
             yield PhraseMatch(m, self._owners[m.lastgroup])
@@ -353,7 +359,19 @@ def compile_phrase(entry, lexicons: dict | None = None, prefix: str = "") -> Phr
         pattern += "(?!" + "|".join(re.escape(fold(w)) for w in not_before) + ")"
     if _matches_empty(tokens, out.lexicon):
         raise PhraseError("matches-empty")
-    return Phrase(source, pattern, tuple(out.slots), tuple(out.lexicons))
+    return Phrase(source, pattern, tuple(out.slots), tuple(out.lexicons), _required(tokens))
+
+
+def _required(tokens) -> str:
+    """The longest run of plain text outside groups and slots: every match holds it."""
+    runs, run = [""], ""
+    for t in tokens:
+        if t[0] == "text":
+            run += fold(t[1])
+        else:
+            runs.append(run)
+            run = ""
+    return max(runs + [run], key=len)
 
 
 def _matches_empty(tokens, lexicon) -> bool:
