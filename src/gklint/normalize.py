@@ -60,7 +60,7 @@ _KEY = dict(_FOLD)
 _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
 fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)
-_RESIDUE_HINTS = ("[", "{", "\u200b")
+_RESIDUE_HINT = re.compile("[\\[{\u200b]")  # a character every piece of residue starts with
 _FOLDABLE = re.compile("[%s]" % "".join(re.escape(chr(o)) for o in sorted(_FOLD)))  # translate is slow
 _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
@@ -110,7 +110,7 @@ class Span(NamedTuple):
 
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
-    if not any(h in raw for h in _RESIDUE_HINTS):
+    if not _RESIDUE_HINT.search(raw):
         return Span(fold_width(raw) if _FOLDABLE.search(raw) else raw, line)
     keep = [True] * len(raw)
     for m in WORD_RESIDUE.finditer(raw):
@@ -124,7 +124,7 @@ def normalize_line(raw: str, line: int) -> Span:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The comparison key of a label: no spaces, one width, one bracket and quote style."""
-    if any(h in text for h in _RESIDUE_HINTS):
+    if _RESIDUE_HINT.search(text):
         text = WORD_RESIDUE.sub("", text)
     return _key_chars(text)
 
