@@ -208,3 +208,35 @@ def test_the_literal_prefilter_never_changes_a_result():
         assert [x.m.span() for x in lst.finditer(text)] == [x.span() for x in _regex(lst._pattern).finditer(text)]
 
     same()
+
+
+def test_every_phrase_the_compiler_accepts_is_a_valid_regex():
+    # compile_list leaves the regexes to the first search, so the compiler must never write a bad one
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from gklint.phrases import PhraseError, compile_list
+
+    pieces = st.sampled_from(["收到", "件", " ", "…", "…{3}", "{n}", "{amount}", "{year}", "{aside}", "(共|共计)",
+                              "(件|起)?", "{kind:复议|诉讼}", "\\(", "\\|", "(", ")", "|", "?", "{", "}", "[", "*",
+                              "+", "\\", "^", "$", ".", "（", "）", "，"])
+    entry = st.one_of(st.lists(pieces, min_size=1, max_size=8).map("".join),
+                      st.fixed_dictionaries({"phrase": st.lists(pieces, min_size=1, max_size=6).map("".join)},
+                                            optional={"not_after": st.lists(st.sampled_from(["未", "[", "共计"]), max_size=2),
+                                                      "not_before": st.lists(st.sampled_from(["次", ")", "件"]), max_size=2),
+                                                      "gap_excludes": st.lists(st.sampled_from(["。", "申请", "]"]), max_size=2)}))
+
+    @settings(max_examples=400, derandomize=True, database=None)
+    @given(st.lists(entry, min_size=1, max_size=4))
+    def valid(entries):
+        try:
+            lst = compile_list(entries)
+        except PhraseError:
+            return
+        re.compile(lst._pattern)
+        re.compile(lst._prefilter or "")
+        for p in lst.phrases:
+            re.compile(p.pattern)
+
+    valid()
