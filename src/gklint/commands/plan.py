@@ -49,7 +49,7 @@ class Plan:
 
 def plan(args, files: list[str]) -> Plan:
     """Per file, its configuration; and groups of files that are checked alike."""
-    from ..cache import DEFAULT_DIR
+    from ..cache import default_dir
     from ..config import ConfigError, Finder
     from ..engine import Options
     from ..pack import builtin_packs
@@ -66,7 +66,7 @@ def plan(args, files: list[str]) -> Plan:
     except ConfigError as e:
         raise UsageError("core:cli-config-error", error=e.term()) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
-                                             or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
+                                             or (run_cfg and run_cfg.cache_dir) or default_dir())
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())
