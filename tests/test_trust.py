@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, seed
+from conftest import seed
 from gklint import cache as cache_mod
 from gklint.cli import main
 
@@ -221,6 +221,7 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys, flag):
 
 # --- the cache -----------------------------------------------------------------------------------
 
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is where platformdirs looks on Linux")
 def test_cache_defaults_to_the_user_cache_dir_with_a_private_key(tmp_path):
     env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "GKLINT_CACHE_DIR": ""}
     p = subprocess.run([sys.executable, "-m", "gklint", "check", str(FAILING)], cwd=tmp_path, capture_output=True,
@@ -289,6 +290,7 @@ def test_a_signed_but_malformed_entry_is_a_miss(tmp_path, capsys, change):
     assert out2 == out
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_a_key_others_can_read_disables_the_cache(tmp_path):
     (tmp_path / "gklint").mkdir()
     key = tmp_path / "gklint" / "hmac-key"

@@ -27,7 +27,7 @@ def run(args, select: tuple, ignore: tuple) -> int:
         with materialised(plan, files, name):
             # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
             results = runner.check_plan(plan, args.format == "html" or bool(args.html), args.lang)
-        rename(results, plan, files, name)
+        rename(results, files, name)
         _crossyear(args, results, plan.groups)
         safetext.results(results)
         broken = [r for r in results if any(f.code == "GK010" for f in r.findings)]

@@ -49,7 +49,7 @@ def materialised(plan, files: list[str], name: str):
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
-def rename(results: list, plan, files: list[str], name: str) -> None:
+def rename(results: list, files: list[str], name: str) -> None:
     """The result of standard input under its name (findings, report), once checked."""
     import dataclasses
 
