@@ -36,9 +36,9 @@ def test_every_message_in_every_language(name):
 def test_an_error_renders_in_the_language_asked_for():
     from gklint.config import ConfigError
 
-    e = ConfigError("gklint.toml", "jobs", "jobs", 3, got='"many"')
-    assert str(e) == e.text("zh") == 'gklint.toml:3: jobs: 应为非负整数（0 = CPU 核数），实际为 "many"'
-    assert e.text("en") == 'gklint.toml:3: jobs: should be a non-negative integer (0 = the number of CPU cores), got "many"'
+    e = ConfigError("gklint.toml", "jobs", "jobs", 3, got='"many"', limit=256)
+    assert str(e) == e.text("zh") == 'gklint.toml:3: jobs: 应为 0 到 256 之间的整数（0 = CPU 核数），实际为 "many"'
+    assert e.text("en") == 'gklint.toml:3: jobs: should be an integer from 0 to 256 (0 = the number of CPU cores), got "many"'
 
 
 def _language_pairs(tree: ast.AST) -> list[int]:

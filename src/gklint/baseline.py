@@ -79,28 +79,37 @@ def write(path: str, results) -> Baseline:
         rel = _rel(path, r.path)
         for f in r.findings:
             entries.append({"path": rel, "fingerprint": fingerprint(f, r.report), "code": f.code, "message": f.message})
+    from .outfile import write_atomic
+    from .safetext import output
+
     data = {"gklint_baseline": VERSION, "findings": entries}
     try:
-        with open(path, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+        write_atomic(path, output(json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
     except OSError as e:
         raise BaselineError("cannot-write", path=path, reason=str(e.strerror)) from None
     return Baseline(path, entries)
 
 
+ENTRY = {"path": str, "fingerprint": str, "code": str, "message": str}  # code and message may be left out
+
+
 def load(path: str) -> Baseline:
+    from .fileio import TooLarge, read_bounded
+    from .limits import BASELINE_BYTES
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_bounded(path, BASELINE_BYTES).decode("utf-8"))
+    except TooLarge as e:
+        raise BaselineError("too-large", path=path, size=e.size, limit=e.limit) from None
     except OSError as e:
-        raise BaselineError("cannot-read", path=path, reason=str(e.strerror)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BaselineError("not-json", path=path, detail=str(e)) from None
+        raise BaselineError("cannot-read", path=path, reason=str(e.strerror or e)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+        raise BaselineError("not-json", path=path, detail=str(e)[:200]) from None
     if not isinstance(data, dict) or data.get("gklint_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError("wrong-shape", path=path, version=VERSION)
     for i, e in enumerate(data["findings"]):
-        if not (isinstance(e, dict) and isinstance(e.get("path"), str) and isinstance(e.get("fingerprint"), str)):
+        if not (isinstance(e, dict) and "path" in e and "fingerprint" in e
+                and all(isinstance(e[k], t) for k, t in ENTRY.items() if k in e)):
             raise BaselineError("bad-entry", path=path, n=i + 1)
         e.setdefault("code", "?")
         e.setdefault("message", "")

@@ -4,7 +4,9 @@
     gklint rule CODE | --all    explain a rule (--pack YAML: with the relation codes of a pack)
     gklint web build DIR | serve [--port N] [DIR]   gklint in the browser (gklint.web)
 
-Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage or configuration error.
+Exit status (as ruff documents its own): 0 no finding at or above --fail-on; 1 such findings;
+2 usage, configuration or pack error, or an internal error of gklint (GK010; even with --exit-zero);
+130 interrupted (Ctrl-C), no output file written.
 This module parses the arguments and dispatches; the commands themselves are gklint.commands.
 """
 
@@ -14,7 +16,7 @@ import argparse
 import sys
 
 from . import __version__, catalog
-from .commands import EXIT_OK, EXIT_USAGE
+from .commands import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +43,9 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"gklint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="{check,rule,web}")
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查年度报告（.txt/.md；目录会递归查找）")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录；- 为从标准输入读取一份报告")
+    c.add_argument("--stdin-filename", metavar="NAME", default=None,
+                   help="从标准输入（-）读取的报告所用的文件名：用于问题中的文件名、per-file-ignores 和按后缀选择读取方式")
     c.add_argument("--format", choices=FORMATS, default="text",
                    help="输出格式（默认 text；html 为网页报告，sarif/github/junit/gitlab/json-lines 供 CI 使用）")
     c.add_argument("-o", "--output", metavar="FILE", help="把结果写入文件而不是标准输出")
@@ -56,6 +60,8 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                    help="表格中没有任何一项勾稽关系能够核对的报告（表格缺失、是图片或无法读取）也使退出码为 1")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                    help="达到此级别的问题使退出码为 1（默认 error）")
+    c.add_argument("--exit-zero", action="store_true",
+                   help="有问题时退出码也为 0（用法、配置错误和 gklint 内部错误仍为 2）")
     c.add_argument("--select", metavar="CODES", help="只报告这些代码（逗号分隔，可用前缀，如 GK3,GK101）")
     c.add_argument("--ignore", metavar="CODES", help="不报告这些代码（逗号分隔，可用前缀）")
     c.add_argument("--pack", action="append", default=[], metavar="YAML",
@@ -65,7 +71,7 @@ def _build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                    help="并行检查的进程数（默认 0 = CPU 核数；1 为不并行）")
     c.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
     c.add_argument("--cache-dir", default=None, metavar="DIR",
-                   help="缓存目录（默认为环境变量 GKLINT_CACHE_DIR，否则当前目录下的 .gklint_cache；内容未变的文件直接取用上次结果）")
+                   help="缓存目录（默认为环境变量 GKLINT_CACHE_DIR，否则用户缓存目录，如 ~/.cache/gklint；内容未变的文件直接取用上次结果）")
     g = c.add_mutually_exclusive_group()
     g.add_argument("--config", metavar="FILE",
                    help="只用这个配置文件（gklint.toml，或含 [tool.gklint] 的 pyproject.toml），不再向上查找")
@@ -104,6 +110,9 @@ def _codes(arg: str | None) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name or text that cannot be encoded is shown, not fatal
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _build_parser(_argv_lang(sys.argv[1:] if argv is None else argv))
 
     args = parser.parse_args(argv)
@@ -119,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             return web(args)
         parser.print_help()
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # outputs are written whole at the end (outfile.py), so none is partial
+        print(catalog.text("run:interrupted", parser.lang), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

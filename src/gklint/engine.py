@@ -121,6 +121,14 @@ def family_of(checker) -> str:
     return module[len(prefix):].split(".")[0] if module.startswith(prefix) else module.rsplit(".", 1)[-1]
 
 
+def file_failed(path: str, e: BaseException) -> FileResult:
+    """GK010 for a file whose reading or checking raised, or whose worker process died: the
+    other files are still checked and reported."""
+    trace = traceback.format_exc(limit=5) if e.__traceback__ is not None else ""
+    f = get_rule("GK010").finding("file-failed", error=f"{type(e).__name__}: {e}", data={"trace": trace})
+    return FileResult(path, None, [decorate(f, path=path)], {})
+
+
 def internal_error(family: str, e: Exception) -> Finding:
     """GK010 for a rule family that raised: the run goes on with the others."""
     return get_rule("GK010").finding("family-failed", family=family, error=f"{type(e).__name__}: {e}",

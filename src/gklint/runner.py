@@ -11,7 +11,7 @@ import sys
 
 from .cache import Cache
 from .catalog import text
-from .engine import FileResult, Options, check_file
+from .engine import FileResult, Options, check_file, file_failed
 
 MIN_PARALLEL = 8  # below this, starting worker processes costs more than it saves
 
@@ -26,11 +26,56 @@ def _init_worker(pack_paths: dict[str, str], options: Options, keep_model: bool)
     _worker_state["keep_model"] = keep_model
 
 
-def _check_in_worker(path: str) -> FileResult:
-    result = check_file(path, _worker_state["options"], _worker_state["packs"])
-    if not _worker_state["keep_model"]:
+def check_one(path: str, options: Options, packs: dict, keep_model: bool = True) -> FileResult:
+    """check_file, with any exception of gklint's own (a bug, MemoryError, RecursionError) made
+    GK010 for this file alone."""
+    try:
+        result = check_file(path, options, packs)
+    except Exception as e:
+        return file_failed(path, e)
+    if not keep_model:
         result.report = None  # ~25× less to send back; findings and `info` are what outputs use
     return result
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return check_one(path, _worker_state["options"], _worker_state["packs"], _worker_state["keep_model"])
+
+
+def _parallel(paths: list[str], workers: int, initargs: tuple, done) -> None:
+    """`done(i, result)` for each of `paths`, checked by `workers` processes. A worker that dies
+    (killed, out of memory, a crash in C) breaks the pool; the files that may have been in it then
+    are checked again one process each, so the death costs only the file that caused it (GK010),
+    and a new pool goes on with the rest."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    left = list(range(len(paths)))
+    while left:
+        futures = []
+        try:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=initargs) as pool:
+                futures = [(i, pool.submit(_check_in_worker, paths[i])) for i in left]
+                for i, future in futures:
+                    future.result()
+        except BrokenProcessPool:
+            pass
+        finished = set()
+        for i, future in futures:
+            if future.done() and future.exception() is None:
+                done(i, future.result())
+                finished.add(i)
+        left = [i for i in left if i not in finished]
+        # Work goes to the workers in order, at most one more than there are workers waiting:
+        # the file that killed one is among the first 2 × workers + 1 not done.
+        suspects, left = left[:2 * workers + 1], left[2 * workers + 1:]
+        for i in suspects:
+            try:
+                with ProcessPoolExecutor(1, initializer=_init_worker, initargs=initargs) as pool:
+                    result = pool.submit(_check_in_worker, paths[i]).result()
+            except BrokenProcessPool as e:
+                result = file_failed(paths[i], e)
+            done(i, result)
 
 
 class Progress:
@@ -73,19 +118,16 @@ def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, ca
         todo.append(i)
     workers = min(jobs, len(todo))
     if workers > 1 and len(todo) >= MIN_PARALLEL:
-        from concurrent.futures import ProcessPoolExecutor  # only runs that use it pay the import
+        def done(k: int, res: FileResult) -> None:
+            results[todo[k]] = res
+            progress.step()
 
         pack_paths = {t: str(p.path) for t, p in packs.items()}
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pack_paths, options, keep_model)) as pool:
-            chunk = max(1, min(16, len(todo) // (workers * 4)))
-            for i, res in zip(todo, pool.map(_check_in_worker, [paths[i] for i in todo], chunksize=chunk)):
-                results[i] = res
-                progress.step()
+        _parallel([paths[i] for i in todo], workers, (pack_paths, options, keep_model), done)
     else:
         for i in todo:
-            results[i] = check_file(paths[i], options, packs)
-            if not keep_model:
-                results[i].report = None  # thousands of parsed models are what would fill memory
+            # Without the model: thousands of parsed models are what would fill memory.
+            results[i] = check_one(paths[i], options, packs, keep_model)
             progress.step()
     progress.close()
     if cache is not None:

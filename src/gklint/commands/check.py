@@ -11,15 +11,26 @@ from .plan import plan as make_plan
 
 
 def run(args, select: tuple, ignore: tuple) -> int:
-    from .. import runner
+    from .. import runner, safetext
     from ..config import configure, fails
     from ..output import nothing_checked
+    from .stdin import materialised, rename, stdin_name
 
     try:
-        plan = make_plan(args, args.paths)
-        # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
-        results = runner.check_plan(plan, args.format == "html" or bool(args.html), args.lang)
+        check_numbers(args)
+        name = stdin_name(args, list(args.paths))
+        plan = make_plan(args, args.paths, stdin=name)
+        files = list(plan.files)  # `-` still stands for standard input here
+        _refuse_overwrite(args, files)
+        check_codes(select, "--select")
+        check_codes(ignore, "--ignore")
+        with materialised(plan, files, name):
+            # The HTML page redraws the tables, so it needs the parsed model, which the cache does not keep.
+            results = runner.check_plan(plan, args.format == "html" or bool(args.html), args.lang)
+        rename(results, files, name)
         _crossyear(args, results, plan.groups)
+        safetext.results(results)
+        broken = [r for r in results if any(f.code == "GK010" for f in r.findings)]
         fail_on, wanted = configure(results, plan.configs, select, ignore, args.fail_on)
         note = _baseline(args, results, wanted)
         _write_outputs(args, results, plan)
@@ -35,7 +46,61 @@ def run(args, select: tuple, ignore: tuple) -> int:
               and (args.fail_on_unchecked or (cfg is not None and cfg.fail_on_unchecked))]
     if unread:
         say(args, "core:cli-unchecked", count=len(unread), paths=unread)
+    if broken:
+        _internal_errors(args, broken)
+        return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_FINDINGS if failed or unread else EXIT_OK
+
+
+def _internal_errors(args, broken: list) -> None:
+    """One line per file that gklint failed on; the traceback only when asked for (GKLINT_DEBUG)."""
+    sys.stdout.flush()
+    for r in broken:
+        f = next(f for f in r.findings if f.code == "GK010")
+        say(args, "run:internal-error", path=r.path, error=f.args.get("error", ""))
+        if os.environ.get("GKLINT_DEBUG") and f.data.get("trace"):
+            print(f.data["trace"], file=sys.stderr)
+
+
+def check_numbers(args) -> None:
+    """--max-size and --jobs finite and bounded (limits.py), before anything is read."""
+    from .. import limits
+
+    if args.max_size is not None and not limits.size_mb(args.max_size):
+        raise UsageError("run:bad-size", limit=limits.MAX_SIZE_MB, got=str(args.max_size))
+    if args.jobs is not None and not limits.jobs(args.jobs):
+        raise UsageError("run:bad-jobs", limit=limits.MAX_JOBS, got=str(args.jobs))
+
+
+def check_codes(codes: tuple, option: str) -> None:
+    """Codes of --select/--ignore known to the registry (with the packs' relation codes), as the
+    configuration file's are: a typo must not select nothing and pass."""
+    import difflib
+
+    from ..checks import all_rules
+    from ..config.schema import CODE
+
+    rules = [r.code for r in all_rules()]
+    for code in codes:
+        known = CODE.fullmatch(code)
+        if known and any(r.startswith(code) for r in rules):
+            continue
+        close = difflib.get_close_matches(code, rules, n=1)
+        hint = {"msg": "run:did-you-mean", "args": {"code": close[0]}} if close else ""
+        raise UsageError("run:unknown-code" if known else "run:bad-code", option=option, code=code, hint=hint)
+
+
+def _refuse_overwrite(args, files: list[str]) -> None:
+    """An output that is one of the inputs would destroy it: refused before anything is read."""
+    from ..outfile import same_file
+
+    inputs = [f for f in files if f != "-"] + [args.previous, args.baseline, args.config, *args.pack]
+    for out in (args.output, args.html, args.write_baseline):
+        hit = same_file(out, inputs) if out else None
+        if hit is not None:
+            raise UsageError("run:output-is-input", path=out, input=hit)
 
 
 def _crossyear(args, results: list, groups: dict) -> None:
@@ -81,23 +146,24 @@ def _write_outputs(args, results: list, plan) -> None:
     from ..formats import render
     from ..terminal import SourceLines, use_color
 
+    from ..outfile import write_atomic
+    from ..safetext import output
+
     color = use_color(plan.color, None if args.output else sys.stdout)  # a file gets colour only if "always"
     source = None
     if plan.show_source:
         limits = {plan.files[i]: options.max_bytes for options, _, idx in plan.groups.values() for i in idx}
         source = SourceLines(limits)
     out = render(args.format, results, args.statistics, not args.quiet, args.lang, color, source)
+    target = None
     try:
         if args.html:
-            _write(args.html, render("html", results, lang=args.lang))
+            target = args.html
+            write_atomic(args.html, output(render("html", results, lang=args.lang)))
         if args.output:
-            _write(args.output, out)
+            target = args.output
+            write_atomic(args.output, output(out))
         else:
             sys.stdout.write(out)
     except OSError as e:
-        raise UsageError("core:cli-cannot-write", path=e.filename, reason=str(e.strerror or e)) from None
-
-
-def _write(path: str, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+        raise UsageError("core:cli-cannot-write", path=e.filename or target, reason=str(e.strerror or e)) from None

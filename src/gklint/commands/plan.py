@@ -90,10 +90,10 @@ class Plan:
     show_source: bool = False
 
 
-def plan(args, paths: list[str]) -> Plan:
+def plan(args, paths: list[str], stdin: str = "-") -> Plan:
     """The files (`paths` walked, less what is excluded), per file its configuration; and groups
-    of files that are checked alike."""
-    from ..cache import DEFAULT_DIR
+    of files that are checked alike. `-` (standard input) is configured as a file named `stdin`."""
+    from ..cache import default_dir
     from ..config import ConfigError, Finder
     from ..engine import Options
     from ..pack import builtin_packs
@@ -103,7 +103,7 @@ def plan(args, paths: list[str]) -> Plan:
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
         finder = Finder(args.config, args.isolated, tuple(packs_given))
         files = collect(paths, Exclusion(finder, args))
-        configs = [finder.for_file(p) for p in files]
+        configs = [finder.for_file(stdin if p == "-" else p) for p in files]
         # Run-wide keys (jobs, cache-dir) come from the config of the current directory, else from
         # the one config all files share.
         shared = configs[0] if configs and all(c is configs[0] for c in configs) else None
@@ -111,7 +111,7 @@ def plan(args, paths: list[str]) -> Plan:
     except ConfigError as e:
         raise UsageError("core:cli-config-error", error=e.term()) from None
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
-                                             or (run_cfg and run_cfg.cache_dir) or DEFAULT_DIR)
+                                             or (run_cfg and run_cfg.cache_dir) or default_dir())
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())

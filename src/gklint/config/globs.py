@@ -3,38 +3,102 @@
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
+# A glob is matched by simulating its automaton (the set of pattern positions reached so far):
+# time is len(pattern) × len(path) whatever the pattern. A regex translation (fnmatch's or ours)
+# backtracks on `*a*a*a…` and rejects `[z-a]`.
+STAR, DSTAR, SEGS, ONE = "*", "**", "**/", "?"  # *: within a segment; **: anything; **/: whole segments
 
-@lru_cache(maxsize=1024)  # exclusion asks for the same few globs for every file of a walk
-def _glob_re(pattern: str) -> re.Pattern:
+
+@lru_cache(maxsize=1024)
+def _tokens(pattern: str) -> tuple:
     out, i = [], 0
     while i < len(pattern):
-        c = pattern[i]
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            out.append(SEGS)
             i += 3
             continue
         if pattern.startswith("**", i):
-            out.append(".*")
+            out.append(DSTAR)
             i += 2
             continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[" and pattern.find("]", i + 2) != -1:
-            end = pattern.find("]", i + 2)
+        c = pattern[i]
+        end = pattern.find("]", i + 2) if c == "[" else -1
+        if c in (STAR, ONE):
+            out.append(c)
+        elif end != -1:
             body = pattern[i + 1:end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            negate = body.startswith("!")
+            body = body[1:] if negate else body
+            ranges, k = [], 0
+            while k < len(body):  # a-z; a range running backwards ([z-a]) holds nothing
+                if k + 2 < len(body) and body[k + 1] == "-":
+                    ranges.append((body[k], body[k + 2]))
+                    k += 3
+                else:
+                    ranges.append((body[k], body[k]))
+                    k += 1
+            out.append((negate, tuple(ranges)))
             i = end
         else:
-            out.append(re.escape(c))
+            out.append(c)
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    return tuple(out)
+
+
+def _close(tokens: tuple, states: set) -> set:
+    """Add the positions reached without reading: past a star of any kind."""
+    todo = list(states)
+    while todo:
+        i = todo.pop()
+        if i < len(tokens) and tokens[i] in (STAR, DSTAR, SEGS) and i + 1 not in states:
+            states.add(i + 1)
+            todo.append(i + 1)
+    return states
+
+
+def _step(tokens: tuple, i: int, c: str, nxt: set) -> None:
+    t = tokens[i]
+    if t == STAR:
+        if c != "/":
+            nxt.add(i)
+    elif t == DSTAR:
+        nxt.add(i)
+    elif t == SEGS:  # (anything/)*: stays, and may leave just after a `/`
+        nxt.add(i)
+        if c == "/":
+            nxt.add(i + 1)
+    elif t == ONE:
+        if c != "/":
+            nxt.add(i + 1)
+    elif isinstance(t, tuple):
+        negate, ranges = t
+        if c != "/" and any(lo <= c <= hi for lo, hi in ranges) != negate:
+            nxt.add(i + 1)
+    elif t == c:
+        nxt.add(i + 1)
+
+
+def _match(tokens: tuple, s: str) -> bool:
+    states = _close(tokens, {0})
+    for c in s:
+        nxt: set = set()
+        for i in states:
+            if i < len(tokens):
+                _step(tokens, i, c, nxt)
+        if not nxt:
+            return False
+        states = _close(tokens, nxt)
+    return len(tokens) in states
+
+
+def _matches(pattern: str, s: str) -> bool:
+    """A glob without wildcards is the path itself: compared, not simulated (exclusion asks of
+    every folder and file of a walk)."""
+    if not any(ch in pattern for ch in "*?["):
+        return pattern == s
+    return _match(_tokens(pattern), s)
 
 
 def _normal(pattern: str) -> str:
@@ -51,11 +115,10 @@ def glob_match(pattern: str, rel: str) -> bool:
     `*` and `?` stay within one path segment, `**` spans directories; a pattern without `/` also
     matches the file name anywhere; a pattern matching a directory matches every file under it."""
     pattern = _normal(pattern)
-    rx = _glob_re(pattern)
     parts = rel.split("/")
-    if "/" not in pattern and rx.match(parts[-1]):
+    if "/" not in pattern and _matches(pattern, parts[-1]):
         return True
-    return any(rx.match("/".join(parts[:n])) for n in range(len(parts), 0, -1))
+    return any(_matches(pattern, "/".join(parts[:n])) for n in range(len(parts), 0, -1))
 
 
 def relative_to(path: str, base: str) -> str:
@@ -96,16 +159,15 @@ def excluder(globs: tuple[str, ...]):
     anywhere; with `ancestors`, a folder above the path counts too (--force-exclude for a path
     named on the command line). `excludes.by_name`: the globs need the name only, not `rel`."""
     normal = [_normal(g) for g in globs]
-    names = [_glob_re(g).pattern for g in normal if "/" not in g]
-    name_rx = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
-    paths = [_glob_re(g) for g in normal if "/" in g]
+    names = [g for g in normal if "/" not in g]
+    paths = [g for g in normal if "/" in g]
 
     def excludes(rel: str, ancestors: bool = False) -> bool:
         parts = rel.split("/")
         ends = [n for n in range(1, len(parts) + 1) if parts[n - 1] != ".."] if ancestors else (len(parts),)
-        if name_rx is not None and any(name_rx.match(parts[n - 1]) for n in ends):
+        if any(_matches(g, parts[n - 1]) for g in names for n in ends):
             return True
-        return any(rx.match("/".join(parts[:n])) for rx in paths for n in ends)
+        return any(_matches(g, "/".join(parts[:n])) for g in paths for n in ends)
 
     excludes.by_name = not paths
     return excludes

@@ -4,7 +4,6 @@ line when it can be found (keylines.py), and the key."""
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import re
@@ -33,8 +32,8 @@ KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fa
         "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress",
         "exclude", "extend-exclude", "color", "show-source")
 SUPPRESS_KEYS = ("code", "file", "where", "reason")
-_CODE = re.compile(r"GK\d{0,3}")
-_MMDD = re.compile(r"(\d{2})-(\d{2})")
+CODE = re.compile(r"GK\d{0,3}")
+MAX_GLOB = 1000  # characters of a path glob (matching is linear in it: globs.py)
 
 catalog.register("config", Path(__file__).with_name("messages.yaml"))
 
@@ -88,7 +87,7 @@ class _Reader:
         return tuple(out)
 
     def code(self, keypath, value, rules) -> str:
-        if not isinstance(value, str) or not _CODE.fullmatch(value.strip().upper()):
+        if not isinstance(value, str) or not CODE.fullmatch(value.strip().upper()):
             raise self.error(keypath, "code", got=show(value))
         code = value.strip().upper()
         if not any(r.startswith(code) for r in rules):
@@ -98,6 +97,11 @@ class _Reader:
     def string(self, keypath, value) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.error(keypath, "string", got=show(value))
+        return value
+
+    def glob(self, keypath, value: str) -> str:
+        if len(value) > MAX_GLOB:
+            raise self.error(keypath, "glob-too-long", limit=MAX_GLOB)
         return value
 
     def table_of(self, keypath, value) -> dict:
@@ -120,11 +124,16 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
     `template` may name the version of a built-in pack, of a pack the file lists, or of
     `templates` (the versions of the command line's --pack)."""
     from ..checks import all_rules
-    from ..pack import PackError, builtin_packs, load_pack
+    from ..pack import PackError, builtin_packs, load_pack, valid_mmdd
+
+    from .. import limits
+    from ..fileio import TooLarge, read_bounded
 
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, limits.SETTINGS_BYTES).decode("utf-8")
+    except TooLarge as e:
+        raise ConfigError(path, "", "too-large", size=e.size, limit=e.limit) from None
     except OSError as e:
         raise ConfigError(path, "", "unreadable", reason=str(e.strerror or e)) from None
     except UnicodeDecodeError:
@@ -134,6 +143,8 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
         data = toml.loads(text)
     except toml.TOMLDecodeError as e:
         raise ConfigError(path, "", "toml-syntax", detail=str(e)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(path, "", "toml-too-deep") from None
     in_pyproject = path.name == "pyproject.toml"
     r = _Reader(path, text, in_pyproject)
     if in_pyproject:
@@ -159,7 +170,7 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
             cfg.extend_select = r.codes(kp, value, rules)
         elif key == "per-file-ignores":
             for glob, codes in r.table_of(kp, value).items():
-                cfg.per_file_ignores.append((glob, r.codes(kp + [glob], codes, rules)))
+                cfg.per_file_ignores.append((r.glob(kp + [glob], glob), r.codes(kp + [glob], codes, rules)))
         elif key == "severity":
             for code, sev in r.table_of(kp, value).items():
                 cfg.severity[r.code(kp + [code], code, rules)] = r.choice(kp + [code], sev, SEVERITIES)
@@ -184,12 +195,7 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
             for who, day in r.table_of(kp, value).items():
                 if who not in ISSUERS:
                     raise _unknown(r, kp + [who], who, ISSUERS)
-                m = _MMDD.fullmatch(day) if isinstance(day, str) else None
-                try:
-                    datetime.date(2000, int(m.group(1)), int(m.group(2))) if m else None
-                except ValueError:
-                    m = None
-                if m is None:
+                if not (isinstance(day, str) and valid_mmdd(day)):  # a date in every year: never 02-29
                     raise r.error(kp + [who], "month-day", got=show(day))
                 cfg.deadlines[who] = day
         elif key == "packs":
@@ -202,12 +208,12 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
                 except PackError as e:
                     raise r.error(kp + [i], "pack-error", error=e.term()) from None
         elif key == "max-size":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise r.error(kp, "max-size", got=show(value))
+            if not limits.size_mb(value):
+                raise r.error(kp, "max-size", got=show(value), limit=limits.MAX_SIZE_MB)
             cfg.max_size = float(value)
         elif key == "jobs":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise r.error(kp, "jobs", got=show(value))
+            if not limits.jobs(value):
+                raise r.error(kp, "jobs", got=show(value), limit=limits.MAX_JOBS)
             cfg.jobs = value
         elif key == "cache-dir":
             cfg.cache_dir = os.path.join(root, r.string(kp, value))
@@ -235,6 +241,6 @@ def _suppression(r: _Reader, kp: list, entry, rules) -> Suppression:
         raise r.error(kp + (["reason"] if "reason" in entry else []), "reason-missing")
     if "file" not in entry:
         raise r.error(kp, "file-missing")
-    file = r.string(kp + ["file"], entry["file"])
+    file = r.glob(kp + ["file"], r.string(kp + ["file"], entry["file"]))
     where = r.string(kp + ["where"], entry["where"]) if "where" in entry else None
     return Suppression(code, file, where, entry["reason"].strip(), r.line(kp))
