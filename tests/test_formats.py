@@ -125,7 +125,7 @@ def test_json_lines(capsys):
     assert len(rows) == 9 and out.endswith("\n")
     assert all({"path", "code", "severity", "line", "column", "message"} <= set(r) for r in rows)
     gk302 = next(r for r in rows if r["code"] == "GK302")
-    assert gk302["path"].endswith("001_1244fb917606d24f.txt") and gk302["suspect"]["cell"] == "t3[R03][C7]"
+    assert gk302["path"].endswith("001_1244fb917606d24f.txt") and gk302["suspect"]["cell"] == "收到和处理政府信息公开申请情况表“（一）予以公开”行“总计”列"
 
 
 # --- HTML (rendering; the browser test is in test_html_browser.py) ---

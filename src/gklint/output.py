@@ -14,7 +14,7 @@ def as_text(results: list[FileResult], statistics: bool = False, summary: bool =
     lines = []
     for r in results:
         for f in r.findings:
-            lines.append(f"{f.path}:{f.line}:{f.col}: {f.code} {f.text(lang)}")
+            lines.append(f"{f.path}:{position(f, lang)}: {f.code} {f.text(lang, origin=False)}")
     if statistics:
         counts = Counter(f.code for r in results for f in r.findings)
         for code, n in sorted(counts.items()):
@@ -22,6 +22,12 @@ def as_text(results: list[FileResult], statistics: bool = False, summary: bool =
     if summary:
         lines.append(_summary(results, lang))
     return "\n".join(lines) + "\n"
+
+
+def position(f, lang: str = "zh") -> str:
+    """The first position of a text line: the place in the original document (`表3 第5行 第2列`,
+    `第4页`), or `line:col` of a text file as flake8 writes it."""
+    return f.where(lang) if f.data.get("origin") else f"{f.line}:{f.col}"
 
 
 def _summary(results: list[FileResult], lang: str = "zh") -> str:
