@@ -84,6 +84,7 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                 report.encoding = src.encoding
                 report.settings = dict(options.settings)
                 report.source_meta = dict(src.meta)
+                report.origins = src.origins
                 expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
                 report.expected = expected
                 report.layout = _choose_layout(report, packs, expected)

@@ -13,7 +13,7 @@ import re
 from . import catalog
 
 # The data keys that hold gklint's own ids of tables, rows, columns and cells, at any depth.
-ID_KEYS = frozenset({"table", "row", "rows", "cell", "cells", "binding"})
+ID_KEYS = frozenset({"table", "row", "rows", "missing", "cell", "cells", "binding"})
 # Internal keys the outputs do not show: the names themselves and the origin (it is `location`).
 HIDDEN = frozenset({"names", "origin"})
 _PATH = re.compile(r"^(\w+)\[([^\]]+)\]\[([^\]]+)\]$")
@@ -47,7 +47,8 @@ def _span(d, keys: str, one) -> str | None:
     return f"{a}…{b}" if dots else a
 
 
-def _cell(report, path: str):
+def cell_name(report, path: str):
+    """`t3[R03][C7]` as a localised message argument; None where the report's tables do not name it."""
     m = _PATH.match(path)
     d = _definition(report, m.group(1)) if m else None
     if d is None:
@@ -86,7 +87,7 @@ def names(data: dict, report) -> dict:
 
 def _name(report, key: str, value: str, tkey: str | None):
     if "[" in value:
-        parts = [_cell(report, p) for p in value.split("+")]
+        parts = [cell_name(report, p) for p in value.split("+")]
         return None if None in parts else parts
     if key == "table":
         d = _definition(report, value)

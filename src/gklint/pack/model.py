@@ -36,6 +36,7 @@ class RowDef:
     key: str
     label: str | None
     sets: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()  # the merged labels heading it, outermost first (三、本年度办理结果 › （三）不予公开)
 
 
 @dataclass
