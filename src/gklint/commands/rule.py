@@ -23,7 +23,7 @@ def run(args) -> int:
     rules = all_rules([p for t, p in builtin_packs().items() if t not in packs] + list(packs.values()))
     if args.all or not args.code:
         for r in rules:
-            print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)['summary']}")
+            print(f"{r.code}  {r.severity:<7}  {r.title(args.lang)}: {r.doc(args.lang)['summary']}")
         return EXIT_OK
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)

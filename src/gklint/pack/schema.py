@@ -193,7 +193,8 @@ def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
                 if lang == "zh" or block:
                     v.need(block, k, str, kp + [lang])
             v.need(block, "example", str, kp + [lang], required=False)
-            docs[lang] = {k: str(val) for k, val in block.items() if k in ("summary", "why", "fix", "example")}
+            v.need(block, "title", str, kp + [lang], required=False)
+            docs[lang] = {k: str(val) for k, val in block.items() if k in ("title", "summary", "why", "fix", "example")}
         out[code] = {"name": name, "severity": severity, **docs}
     for code in sorted(used - set(out)):
         v.fail(["relation_rules"], "relation-undescribed", code=code)
