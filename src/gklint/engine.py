@@ -162,7 +162,7 @@ def locate(found, path: str, report: Report | None, src) -> list[Finding]:
         origin = _origin(src, f.line)
         if origin:
             data["origin"] = origin
-        named = names(f.data, report)
+        named = names({**f.data, **data}, report)
         if named:
             data["names"] = named
         out.append(decorate(f, path=path, data=data))

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from . import catalog
+from .checks.structure import canonical
 
 # The data keys that hold gklint's own ids of tables, rows, columns and cells, at any depth.
-ID_KEYS = frozenset({"table", "row", "rows", "missing", "cell", "cells", "binding"})
+ID_KEYS = frozenset({"table", "row", "rows", "missing", "cell", "cells", "binding", "section", "relation",
+                     "relations"})
 # Internal keys the outputs do not show: the names themselves and the origin (it is `location`).
 HIDDEN = frozenset({"names", "origin"})
 _PATH = re.compile(r"^(\w+)\[([^\]]+)\]\[([^\]]+)\]$")
@@ -89,14 +91,27 @@ def _name(report, key: str, value: str, tkey: str | None):
     if "[" in value:
         parts = [cell_name(report, p) for p in value.split("+")]
         return None if None in parts else parts
+    packs = [p for p in (report.layout, report.expected) if p is not None]
     if key == "table":
         d = _definition(report, value)
         return d.title if d is not None else None
+    if key == "section":
+        sdef = next((s for p in packs for s in p.sections if s.key == value), None)
+        return canonical(sdef) if sdef else None
+    if key in ("relation", "relations"):
+        rel = next((r for p in packs for r in p.relations if r.id == value), None)
+        return rel.says if rel else None
     d = _definition(report, tkey) if tkey else None
     if d is None:
         return None
-    label = _row(d, value) or (_col(d, value) if key == "binding" else None)
-    return {"msg": "core:place-label", "args": {"label": label}} if label else None
+    # A row of the other template version is named by the report's table (its template label).
+    row = report.tables[tkey].rows.get(value) if tkey in report.tables else None
+    label = _row(d, value) or (row.template_label or row.label if row else None) or \
+        (_col(d, value) if key == "binding" else None)
+    if label:
+        return {"msg": "core:place-label", "args": {"label": label}}
+    # The one unlabelled row of a table (表四's values follow its header).
+    return {"msg": "core:place-data-row", "args": {"table": d.title}} if value in d.row_defs else None
 
 
 def public(data: dict, lang: str = "zh") -> dict:
