@@ -237,3 +237,13 @@ def test_every_rule_has_a_title_in_each_language():
         zh, en = r.title("zh"), r.title("en")
         assert zh != r.name and re.search(r"[\u4e00-\u9fff]", zh), r.code
         assert en != r.name and not re.search(r"[\u4e00-\u9fff]", en), r.code
+
+
+def test_messages_quote_places_in_the_document(capsys):
+    """Markers quoted by GK402 are named where the reader found them, not by lines of the export."""
+    (gk402,) = [f for f in findings(capsys, PDF) if f["code"] == "GK402"]
+    assert "“（六）其他处理”（第4页 表格第8行第2列）" in gk402["message"]
+    assert not re.search(r"第 \d+ 行", gk402["message"])
+    assert gk402["location"]["page"] == 4
+    (txt,) = [f for f in findings(capsys, seed("004")) if f["code"] == "GK402"]
+    assert "“（六）其他处理”（第 293 行）" in txt["message"]

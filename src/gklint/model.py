@@ -129,6 +129,14 @@ class Report:
     source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
     origins: list | None = None  # per line, the place in the original document (structured readers)
 
+    def place(self, line: int) -> dict:
+        """Line `line` as a message argument: the place in the original document where a reader
+        gave one (`表2 第6行 第1列`, `第12段`), else `第 N 行` of the text file."""
+        from .origins import term
+
+        origin = self.origins[line - 1] if self.origins and 1 <= line <= len(self.origins) else None
+        return term(origin) if origin else {"msg": "core:line-ref", "args": {"line": line}}
+
     def looks_like_report(self) -> bool:
         """False when nothing of the template was found (GK005); other rules then stay silent."""
         return bool(self.sections or self.table_blocks)

@@ -38,6 +38,14 @@ def in_language(origin: str, lang: str) -> str:
     return out if not CJK.search(out) else catalog.quote(origin)
 
 
+def without_numbers(text: str) -> str:
+    """`text` with every place in the original it quotes reduced to its form (`表 第行 第列`): the
+    numbers move when paragraphs or tables are added, as line numbers do."""
+    for rx, _ in _patterns():
+        text = rx.sub(lambda m: re.sub(r"\d+", "", m.group(0)), text)
+    return text
+
+
 def term(origin: str) -> dict:
     """The place as a localised message argument."""
     return {lang: in_language(origin, lang) for lang in catalog.LANGS}

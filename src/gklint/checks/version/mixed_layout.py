@@ -25,5 +25,5 @@ class MixedLayout(Rule):
             if tables:
                 data.update(table=tables[0].key, rows=[r.key for r in tables[0].rows.values() if r.version == version])
             yield self.finding("mixed", found[0][1], report=subject(self, report.year), layout=layout.title,
-                               own=markers(own), version=version, found=markers(found), template=layout.template,
+                               own=markers(own, report), version=version, found=markers(found, report), template=layout.template,
                                data=data)
