@@ -105,7 +105,7 @@ def test_usage_errors_exit_2(capsys):
 
 def test_rule_explanations(capsys):
     code, out, _ = run(capsys, "rule", "gk302")
-    assert code == 0 and out.startswith("GK302 row-total（错误）")
+    assert code == 0 and out.startswith("GK302 表三行总计（错误）")
     assert "依据：" in out and "修改：" in out
     code, out, _ = run(capsys, "rule", "--all")
     assert len(out.splitlines()) == len(all_rules())

@@ -297,7 +297,7 @@ def test_unused_suppression_is_gk090_at_its_line(proj, capsys):
     assert run(capsys, "check", "b.txt")[1].count("GK090") == 0  # a.txt not checked
     # The rule is documented like every other.
     code, out, _ = run(capsys, "rule", "GK090")
-    assert code == 0 and out.startswith("GK090 unused-suppression（警告）")
+    assert code == 0 and out.startswith("GK090 未用到的忽略条目（警告）")
 
 
 def test_suppression_of_an_ignored_code_is_still_used(proj, capsys):

@@ -125,7 +125,7 @@ def test_json_lines(capsys):
     assert len(rows) == 9 and out.endswith("\n")
     assert all({"path", "code", "severity", "line", "column", "message"} <= set(r) for r in rows)
     gk302 = next(r for r in rows if r["code"] == "GK302")
-    assert gk302["path"].endswith("001_1244fb917606d24f.txt") and gk302["suspect"]["cell"] == "t3[R03][C7]"
+    assert gk302["path"].endswith("001_1244fb917606d24f.txt") and gk302["suspect"]["cell"] == "收到和处理政府信息公开申请情况表“（一）予以公开”行“总计”列"
 
 
 # --- HTML (rendering; the browser test is in test_html_browser.py) ---
@@ -161,8 +161,9 @@ def test_html_is_self_contained_and_escapes_report_text(capsys, tmp_path):
 
 def test_html_marks_the_cells_of_a_finding(capsys):
     _, out, _ = run(capsys, "check", "--format", "html", str(seed("001")))
-    assert re.search(r'<td id="r1-t3-R03-C7" class="hl-suspect k-number"[^>]*><a href="#r1-f\d">0</a></td>', out)
-    assert re.search(r'<td id="r1-t3-R03-C1" class="hl-operand k-number"', out)
+    # Cells are named as people name them (their tooltip); anchors are neutral ids.
+    assert re.search(r'<td id="r1-c\d+" class="hl-suspect k-number" title="收到和处理政府信息公开申请情况表“（一）予以公开”行“总计”列"><a href="#r1-f\d">0</a></td>', out)
+    assert re.search(r'<td id="r1-c\d+" class="hl-operand k-number" title="收到和处理政府信息公开申请情况表“（一）予以公开”行“自然人”列"', out)
     assert "应为 2，实为 0，相差 -2" in out
     assert 'id="index-table"' not in out  # one file: no index
 

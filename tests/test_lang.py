@@ -54,7 +54,7 @@ def test_unquoted_cjk_allows_quoted_labels_only():
 def test_rule_command_in_english(capsys):
     code, out = run(capsys, "rule", "GK302", "--lang", "en")
     assert code == 0
-    assert out.startswith("GK302 row-total (error)") and "Basis: " in out and "Fix: " in out
+    assert out.startswith("GK302 Table 3 row total (error)") and "Basis: " in out and "Fix: " in out
     assert not unquoted_cjk(out)
     code, out = run(capsys, "rule", "--all", "--lang", "en")
     assert code == 0 and len(out.splitlines()) == len(all_rules()) and not unquoted_cjk(out)

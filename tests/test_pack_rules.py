@@ -49,7 +49,7 @@ def test_rule_command_explains_a_pack_code(tmp_path, capsys):
     code, out, _ = run(capsys, "rule", "--pack", pack, "GK305")
     assert code == 0 and out.startswith("GK305 no-litigation（警告）") and "依据：本地规则包" in out
     code, out, _ = run(capsys, "rule", "--pack", pack, "--all", "--lang", "en")
-    assert code == 0 and "GK305  warning  Table 4: the litigation totals are not 0" in out.splitlines()
+    assert code == 0 and "GK305  warning  no-litigation: Table 4: the litigation totals are not 0" in out.splitlines()
     assert len(out.splitlines()) == len(all_rules(builtin_packs())) + 1
     # Without the pack there is no such rule, whatever this process loaded before.
     code, _, err = run(capsys, "rule", "GK305")

@@ -40,9 +40,11 @@ def test_filled_template_has_the_seed_findings(filled):
 def test_findings_quote_the_word_table_cell(filled):
     res = lint(filled)
     (gk302,) = [f for f in res.findings if f.code == "GK302"]
-    # 表2 is 三's table; row 6 is （一）予以公开 (three header rows, two rows above); column 10 is 总计.
-    assert gk302.data["origin"] == "表2 第6行 第10列"
-    assert gk302.message.endswith("（原文位置：表2 第6行 第10列）")
+    # 表2 is 三's table; row 6 is （一）予以公开 (three header rows, two rows above). Its Word cells:
+    # 三、本年度办理结果 (merged down), （一）予以公开 (spanning two grid columns), then the seven values:
+    # 总计 is the 9th cell (the 10th grid column).
+    assert gk302.data["origin"] == "表2 第6行 第9列"
+    assert gk302.message.endswith("（原文位置：表2 第6行 第9列）")
     assert "“（一）予以公开”行" in gk302.message
     (gk105,) = [f for f in res.findings if f.code == "GK105"]
     assert re.fullmatch(r"第\d+段", gk105.data["origin"]) and "“2”" in gk105.message
@@ -154,7 +156,7 @@ def test_grid_span_vmerge_and_grid_before(tmp_path):
     assert src.lines == ["\t甲", "\t", "\t乙", "\t", "",
                          "\t", "\t", "\t结果纠正", "\t12", "",
                          "\t", "\t丙", "\t", "\t"]
-    assert src.origins[7] == "表1 第2行 第3列"
+    assert src.origins[7] == "表1 第2行 第2列"  # the row's second Word cell: 甲's spans two grid columns
 
 
 def test_layout_table_is_read_as_paragraphs(tmp_path):

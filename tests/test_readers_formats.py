@@ -40,7 +40,7 @@ def test_txt_html_and_docx_give_the_same_findings(tmp_path, data):
 
 def test_one_run_over_every_format(tmp_path, capsys):
     """Files and directories mixed; unsupported and damaged files get their finding, the others
-    are checked; JSON findings of structured files carry their origin."""
+    are checked; JSON findings of structured files are located in the document, of text files by line."""
     d = tmp_path / "reports"
     d.mkdir()
     (d / "a.txt").write_text(seed("001").read_text(encoding="utf-8"), encoding="utf-8")
@@ -62,15 +62,17 @@ def test_one_run_over_every_format(tmp_path, capsys):
     same = [f["code"] for f in files["a.txt"]["findings"]]
     assert [f["code"] for f in files["c.docx"]["findings"]] == same
     assert [f["code"] for f in files["d.html"]["findings"]] == same
-    assert all("origin" in f for name in ("c.docx", "d.html", "hzq2024_working.pdf") for f in files[name]["findings"])
-    assert not any("origin" in f for f in files["a.txt"]["findings"])
+    in_document = {"paragraph", "table", "page"}
+    assert all(in_document & set(f["location"]) for name in ("c.docx", "d.html", "hzq2024_working.pdf")
+               for f in files[name]["findings"])
+    assert all(set(f["location"]) == {"line", "column", "where"} for f in files["a.txt"]["findings"])
     assert files["hzq2024_working.pdf"]["year"] == 2024
     capsys.readouterr()
 
 
-def test_text_output_quotes_the_origin(tmp_path, capsys):
+def test_text_output_starts_with_the_place_in_the_document(tmp_path, capsys):
     path = fill_template(seed_blocks(seed("001").read_text(encoding="utf-8")), tmp_path / "r.docx")
     main(["check", str(path)])
     out = capsys.readouterr().out
-    assert "GK302" in out and "（原文位置：表2 第6行 第10列）" in out
+    assert f"{path}:表2 第6行 第9列: GK302 " in out and "原文位置" not in out
     assert codes(lint(path)) == codes(lint(seed("001")))

@@ -34,7 +34,7 @@ def test_page_has_the_seed_findings(page):
     assert signature(res) == signature(lint(seed("001")))
     assert res.report.title == TITLE and res.report.year == 2021
     (gk302,) = [f for f in res.findings if f.code == "GK302"]
-    assert gk302.data["origin"] == "表2 第6行 第10列"
+    assert gk302.data["origin"] == "表2 第6行 第9列"  # 三、 (rowspan) and （一）予以公开 (colspan 2) count once
 
 
 def test_content_root_leaves_the_page_frame_out(page):

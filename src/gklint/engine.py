@@ -14,6 +14,7 @@ from .findings import Finding, decorate
 from .fingerprint import section_at
 from .model import Report
 from .pack import Pack, pack_for_year
+from .places import names
 from .parser import parse
 from .readers import MAX_BYTES, read
 from .table_reader import TableReader
@@ -55,10 +56,14 @@ def _choose_layout(report: Report, packs: dict[str, Pack], expected: Pack) -> Pa
 
 
 def _origin(src, line: int) -> str | None:
-    """Where a line of a structured reader's text came from in the original document."""
-    if src is None or not src.origins or not 1 <= line <= len(src.origins):
+    """Where a line of a structured reader's text came from in the original document. A line of
+    its own (a blank between blocks, a place where a section is missing) is where the block before
+    it is, or the first block: a person is pointed at the document, never at gklint's export."""
+    if src is None or not src.origins:
         return None
-    return src.origins[line - 1]
+    line = max(1, min(line, len(src.origins)))
+    before = (o for o in reversed(src.origins[:line]) if o)
+    return next(before, None) or next((o for o in src.origins if o), None)
 
 
 def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResult:
@@ -79,6 +84,7 @@ def check_file(path: str, options: Options, packs: dict[str, Pack]) -> FileResul
                 report.encoding = src.encoding
                 report.settings = dict(options.settings)
                 report.source_meta = dict(src.meta)
+                report.origins = src.origins
                 expected = packs[options.template] if options.template else pack_for_year(report.year, packs)
                 report.expected = expected
                 report.layout = _choose_layout(report, packs, expected)
@@ -164,5 +170,8 @@ def locate(found, path: str, report: Report | None, src) -> list[Finding]:
         origin = _origin(src, f.line)
         if origin:
             data["origin"] = origin
+        named = names({**f.data, **data}, report)
+        if named:
+            data["names"] = named
         out.append(decorate(f, path=path, data=data))
     return out

@@ -50,16 +50,34 @@ class Finding:
         object.__setattr__(self, "args", frozen(self.args))
         object.__setattr__(self, "data", frozen(self.data))
 
-    def text(self, lang: str = "zh") -> str:
-        """The message in `lang`, with the place in the original document where a reader gave one."""
+    def text(self, lang: str = "zh", origin: bool = True) -> str:
+        """The message in `lang`; with `origin`, followed by the place in the original document where
+        a reader gave one (for formats whose position is a line of gklint's text export)."""
         from .catalog import render
         from .origins import term
 
         out = render(self.msg, self.args, lang)
-        origin = self.data.get("origin")
-        if origin:
-            out += render("core:origin", {"origin": term(origin)}, lang)
+        if origin and self.data.get("origin"):
+            out += render("core:origin", {"origin": term(self.data["origin"])}, lang)
         return out
+
+    def where(self, lang: str = "zh") -> str:
+        """The position a person finds in the file: the place in the original document (`表3 第5行
+        第2列`, `第4页`, `第12段`), else the line and column of a text file."""
+        from .catalog import render
+        from .origins import in_language
+
+        if self.data.get("origin"):
+            return in_language(self.data["origin"], lang)
+        return render("core:position", {"line": self.line, "col": self.col}, lang)
+
+    def location(self, lang: str = "zh") -> dict:
+        """`where` as JSON: `{"table": 3, "row": 5, "column": 2, "where": …}`, `{"page": 4, …}`,
+        `{"paragraph": 12, …}`; a text file's `{"line": …, "column": …, "where": …}`."""
+        from .origins import location
+
+        found = location(self.data["origin"]) if self.data.get("origin") else {"line": self.line, "column": self.col}
+        return {**found, "where": self.where(lang)}
 
     @property
     def message(self) -> str:
@@ -70,9 +88,12 @@ class Finding:
         return (self.path, self.line, self.col, self.code)
 
     def to_json(self, lang: str = "zh") -> dict:
-        out = dict(self.data)  # rule detail first: the core keys below always win
-        out.update({"code": self.code, "severity": self.severity, "line": self.line, "column": self.col,
-                    "message": self.text(lang)})
+        from .places import public
+
+        out = public(self.data, lang)  # rule detail first: the core keys below always win
+        # `line`/`column` are those of gklint's text export (the same as `location`'s for text files).
+        out.update({"code": self.code, "severity": self.severity, "location": self.location(lang),
+                    "line": self.line, "column": self.col, "message": self.text(lang, origin=False)})
         return out
 
 

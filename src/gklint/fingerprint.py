@@ -12,6 +12,7 @@ import re
 from .findings import Finding
 from .model import Report
 from .normalize import key
+from .origins import without_numbers
 
 # Messages quote other lines ("与第 12 行的部分重复", "（第 293 行）"); those numbers move with edits.
 _LINE_REF = re.compile(r"第\s*\d+\s*行")
@@ -41,7 +42,8 @@ def fingerprint_key(f: Finding, report: Report | None) -> str:
         message = f.message
         if d.get("origin"):
             message = message.replace(f"（原文位置：{d['origin']}）", "")
-        where = f"{d.get('section') or section_at(report, f.line) or '-'} {key(_LINE_REF.sub('第行', message))}"
+        message = without_numbers(_LINE_REF.sub("第行", message))
+        where = f"{d.get('section') or section_at(report, f.line) or '-'} {key(message)}"
     return f"{f.code} {where}"
 
 

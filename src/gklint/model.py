@@ -44,6 +44,7 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     version: str | None = None  # template version whose pack defines this row
     template_label: str | None = None  # the label that version's template gives the row
+    group: tuple[str, ...] = ()  # the merged labels heading it in that version's template
     sets: tuple[str, ...] = ()  # named row sets it belongs to (@outcomes)
     relabelled: bool = False  # found by resemblance: its label deviates from the template's
     variant: bool = False  # its label differs from the template's only in numbering or punctuation
@@ -126,6 +127,15 @@ class Report:
     stats: dict = field(default_factory=dict)  # what the checks counted (relations checked / not checked)
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # work several rules share (textscan)
     source_meta: dict = field(default_factory=dict)  # from the reader: e.g. "published" date of a web page
+    origins: list | None = None  # per line, the place in the original document (structured readers)
+
+    def place(self, line: int) -> dict:
+        """Line `line` as a message argument: the place in the original document where a reader
+        gave one (`表2 第6行 第1列`, `第12段`), else `第 N 行` of the text file."""
+        from .origins import term
+
+        origin = self.origins[line - 1] if self.origins and 1 <= line <= len(self.origins) else None
+        return term(origin) if origin else {"msg": "core:line-ref", "args": {"line": line}}
 
     def looks_like_report(self) -> bool:
         """False when nothing of the template was found (GK005); other rules then stay silent."""

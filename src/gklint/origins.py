@@ -38,6 +38,30 @@ def in_language(origin: str, lang: str) -> str:
     return out if not CJK.search(out) else catalog.quote(origin)
 
 
+def without_numbers(text: str) -> str:
+    """`text` with every place in the original it quotes reduced to its form (`表 第行 第列`): the
+    numbers move when paragraphs or tables are added, as line numbers do."""
+    for rx, _ in _patterns():
+        text = rx.sub(lambda m: re.sub(r"\d+", "", m.group(0)), text)
+    return text
+
+
 def term(origin: str) -> dict:
     """The place as a localised message argument."""
     return {lang: in_language(origin, lang) for lang in catalog.LANGS}
+
+
+# The fields of each form as they go into JSON's `location` object.
+_KEYS = {"page": "page", "table": "table", "row": "row", "col": "column", "n": None}
+_N = {"origin-paragraph": "paragraph", "origin-page": "page", "origin-row": "row", "origin-column": "column"}
+
+
+def location(origin: str | None) -> dict:
+    """`表3 第5行 第2列` → `{"table": 3, "row": 5, "column": 2}`; `第4页` → `{"page": 4}`;
+    a form not in the catalog (`网页标题`) gives `{}` (its `where` still names it)."""
+    for rx, msg in _patterns():
+        m = rx.fullmatch((origin or "").strip())
+        if m:
+            name = msg.partition(":")[2]
+            return {(_KEYS[k] or _N[name]): int(v) for k, v in m.groupdict().items()}
+    return {}

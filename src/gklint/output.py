@@ -19,7 +19,7 @@ def as_text(results: list[FileResult], statistics: bool = False, summary: bool =
     lines = []
     for r in results:
         for f in r.findings:
-            parts = Line(f.path, f.line, f.col, f.code, f.severity, f.text(lang))
+            parts = Line(f.path, position(f, lang), f.code, f.severity, f.text(lang, origin=False))
             lines.append(colorize(parts) if color else plain(parts))
             at = source.at(f.path, f.line, f.col) if source is not None else None
             shown = excerpt(*at) if at else None
@@ -33,6 +33,12 @@ def as_text(results: list[FileResult], statistics: bool = False, summary: bool =
     if summary:
         lines.append(_summary(results, lang))
     return "\n".join(lines) + "\n"
+
+
+def position(f, lang: str = "zh") -> str:
+    """The first position of a text line: the place in the original document (`表3 第5行 第2列`,
+    `第4页`), or `line:col` of a text file as flake8 writes it."""
+    return f.where(lang) if f.data.get("origin") else f"{f.line}:{f.col}"
 
 
 def _summary(results: list[FileResult], lang: str = "zh") -> str:

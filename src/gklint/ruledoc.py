@@ -13,7 +13,7 @@ def severity_name(severity: str, lang: str = "zh") -> str:
 
 def render_rule(r: Rule, lang: str = "zh") -> str:
     doc = r.doc(lang)
-    lines = [text("core:ruledoc-title", lang, code=r.code, name=r.name, severity=severity_name(r.severity, lang)),
+    lines = [text("core:ruledoc-title", lang, code=r.code, title=r.title(lang), severity=severity_name(r.severity, lang)),
              "", doc["summary"], "", text("core:ruledoc-why", lang, why=doc["why"]), "",
              text("core:ruledoc-fix", lang, fix=doc["fix"])]
     if doc["example"]:
@@ -44,12 +44,12 @@ def rules_markdown(lang: str = "zh", packs=None) -> str:
         if fam != family:
             out += [f"## {fam}", "", text("core:rulesmd-table", lang), "|---|---|---|---|"]
             family = fam
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {severity_name(r.severity, lang)} | "
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.title(lang)} | {severity_name(r.severity, lang)} | "
                    f"{r.doc(lang)['summary']} |")
     out.append("")
     for r in rules:
         doc = r.doc(lang)
-        out += [f"### {r.code}", "", text("core:rulesmd-default", lang, name=r.name,
+        out += [f"### {r.code} {r.title(lang)}", "", text("core:rulesmd-default", lang, name=r.name,
                                          severity=severity_name(r.severity, lang), raw=r.severity), "",
                 doc["summary"], "", text("core:rulesmd-why", lang, why=doc["why"]),
                 text("core:rulesmd-fix", lang, fix=doc["fix"])]

@@ -518,7 +518,7 @@ class _Assembly:
         pos = label.toks[0].pos if label is not None else toks[0].pos
         relabelled = label is not None and label.how == "fuzzy"
         row = Row(row_key, label.text if label is not None else None, pos, version=version, sets=row_def.sets,
-                  template_label=row_def.label, relabelled=relabelled, variant=label is not None and label.how == "core")
+                  template_label=row_def.label, group=row_def.group, relabelled=relabelled, variant=label is not None and label.how == "core")
         self.table.rows[row_key] = row
         toks = _trim(toks, self.k)
         row.values_found = sum(1 for t in toks if t.text.strip())
@@ -591,7 +591,7 @@ class _Assembly:
             return
         version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
         self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets,
-                                       template_label=row_def.label)
+                                       template_label=row_def.label, group=row_def.group)
 
     # -- tables of one unlabelled row (表四) --------------------------------------------------
     def _unlabelled(self, items: list) -> None:

@@ -21,11 +21,11 @@ _BEFORE, _AFTER = 40, 60
 
 
 class Line(NamedTuple):
-    """The parts of one finding's text line: `path:line:col: CODE message`."""
+    """The parts of one finding's text line: `path:position: CODE message` (the position is the
+    place in the document, or line:col of a text file)."""
 
     path: str
-    line: int
-    col: int
+    position: str
     code: str
     severity: str
     message: str
@@ -50,13 +50,13 @@ def use_color(mode: str | None, stream) -> bool:
 
 
 def plain(p: Line) -> str:
-    return f"{p.path}:{p.line}:{p.col}: {p.code} {p.message}"
+    return f"{p.path}:{p.position}: {p.code} {p.message}"
 
 
 def colorize(p: Line) -> str:
     """`plain(p)` with ruff's colours: path bold, position dim, code by severity."""
     code = _SEVERITY.get(p.severity, _BOLD)
-    return (f"{_BOLD}{p.path}{_RESET}{_DIM}:{p.line}:{p.col}:{_RESET} "
+    return (f"{_BOLD}{p.path}{_RESET}{_DIM}:{p.position}:{_RESET} "
             f"{code}{p.code}{_RESET} {p.message}")
 
 

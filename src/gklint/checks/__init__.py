@@ -68,6 +68,10 @@ class Rule:
         return Finding(self.code, severity or self.severity, f"{self.catalog_name}:{msg}", args, line, col,
                        data=data or {})
 
+    def title(self, lang: str = "zh") -> str:
+        """The rule's name for people (`报告标题不规范`), from its catalog; `name` is its id."""
+        return str(catalog.block(self.catalog_name, lang).get("title") or self.name)
+
     def doc(self, lang: str = "zh") -> dict[str, str]:
         """summary, why, fix and example in `lang`."""
         block = catalog.block(self.catalog_name, lang)

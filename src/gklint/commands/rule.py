@@ -27,7 +27,7 @@ def run(args) -> int:
             print(json.dumps([rule_json(r, args.lang) for r in rules], ensure_ascii=False, indent=2))
             return EXIT_OK
         for r in rules:
-            print(f"{r.code}  {r.severity:<7}  {r.doc(args.lang)['summary']}")
+            print(f"{r.code}  {r.severity:<7}  {r.title(args.lang)}: {r.doc(args.lang)['summary']}")
         return EXIT_OK
     code = args.code.upper()
     match = next((r for r in rules if r.code == code), None)

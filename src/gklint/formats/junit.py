@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..catalog import text
+from ..output import position
 from ..ruledoc import severity_name
 
 # Characters XML 1.0 cannot carry (form feeds and other controls left by Word).
@@ -26,11 +27,11 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(n, 1)), failures=str(n), errors="0", skipped="0")
         for f in r.findings:
             message = f.text(lang)
-            name = text("core:junit-case", lang, code=f.code, line=f.line, col=f.col)
+            name = text("core:junit-case", lang, code=f.code, where=f.where(lang))
             label = text("core:junit-severity", lang, severity=severity_name(f.severity, lang))
             case = ET.SubElement(suite, "testcase", classname=path, name=name)
             failure = ET.SubElement(case, "failure", message=_clean(message), type=f.severity)
-            failure.text = _clean(f"{f.path}:{f.line}:{f.col}: {f.code}{label}{message}")
+            failure.text = _clean(f"{f.path}:{position(f, lang)}: {f.code}{label}{f.text(lang, origin=False)}")
         if not n:
             ET.SubElement(suite, "testcase", classname=path, name="gklint")
         tests += max(n, 1)

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..checks import all_rules
 from ..fingerprint import fingerprint
+from ..places import public
 from ..ruledoc import render_rule
 from . import relpath
 
@@ -43,14 +44,17 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
                 "ruleIndex": index[f.code],
                 "level": LEVEL[f.severity],
                 "message": {"text": f.text(lang)},
+                # The region is a line of gklint's text export (what SARIF can address); the place
+                # a person finds in a Word, PDF or web page is the logical location (and in the message).
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": _uri(f.path)},
                     "region": {"startLine": f.line, "startColumn": f.col},
-                }}],
+                }, **({"logicalLocations": [{"name": f.where(lang), "kind": "element"}]} if f.data.get("origin") else {})}],
                 "partialFingerprints": {"gklint/v1": fingerprint(f, res.report)},
             }
-            if f.data:
-                result["properties"] = {k: v for k, v in f.data.items() if k != "trace"}
+            properties = {k: v for k, v in public(f.data, lang).items() if k != "trace"}
+            if properties:
+                result["properties"] = properties
             out.append(result)
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": out}]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -36,6 +36,7 @@ class RowDef:
     key: str
     label: str | None
     sets: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()  # the merged labels heading it, outermost first (三、本年度办理结果 › （三）不予公开)
 
 
 @dataclass
@@ -60,6 +61,14 @@ class TableDef:
 
     def column(self, k: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.key == k), None)
+
+    def column_label(self, k: str) -> str | None:
+        """A column's label, prefixed by its merged header only where the label repeats (表四 总计)."""
+        col = self.column(k)
+        if col is None:
+            return None
+        repeated = sum(1 for c in self.columns if c.label == col.label) > 1
+        return f"{col.group}·{col.label}" if repeated and col.group else col.label
 
     def labels(self) -> set[str]:
         out = set(self.anchors) | set(self.header) | set(self.groups)

@@ -114,14 +114,16 @@ def build(data: dict, chain: list[Path]) -> Pack:
             label = r.get("label")
             if label is not None and not isinstance(label, str):
                 v.fail(rkp + ["label"], "row-label")
-            row_defs[rkey] = RowDef(rkey, label, v.strings(r, "sets", rkp))
+            row_defs[rkey] = RowDef(rkey, label, v.strings(r, "sets", rkp), v.strings(r, "group", rkp))
         rows = v.strings(t, "rows", kp, required=True)
         for i, r in enumerate(rows):
             if r not in row_defs:
                 v.fail(kp + ["rows", i], "row-undefined", row=repr(r))
+        # A row's group labels are labels of the table like those of `groups:`.
+        groups = tuple(dict.fromkeys(v.strings(t, "groups", kp) + tuple(g for r in row_defs.values() for g in r.group)))
         tables[tkey] = TableDef(
             tkey, v.need(t, "name", str, kp), section, v.strings(t, "anchors", kp, required=True),
-            v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp),
+            v.strings(t, "header", kp), tuple(columns), row_defs, rows, groups,
             v.need(t, "name_en", str, kp, required=False) or "")
 
     relations = []
@@ -194,7 +196,8 @@ def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
                 if lang == "zh" or block:
                     v.need(block, k, str, kp + [lang])
             v.need(block, "example", str, kp + [lang], required=False)
-            docs[lang] = {k: str(val) for k, val in block.items() if k in ("summary", "why", "fix", "example")}
+            v.need(block, "title", str, kp + [lang], required=False)
+            docs[lang] = {k: str(val) for k, val in block.items() if k in ("title", "summary", "why", "fix", "example")}
         out[code] = {"name": name, "severity": severity, **docs}
     for code in sorted(used - set(out)):
         v.fail(["relation_rules"], "relation-undescribed", code=code)

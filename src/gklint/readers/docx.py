@@ -553,12 +553,14 @@ class _Body:
 
     def _grid(self, tbl: Element) -> list[list[str]]:
         rows = []
+        self.cell_numbers = []  # per grid place, the number of the Word cell there (for origins)
         for tr in _children(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             before = min(_int(_val(trpr, "gridBefore"), 0), 64)
             after = min(_int(_val(trpr, "gridAfter"), 0), 64)
             row = [""] * before
-            for tc in _children(tr, W + "tc"):
+            numbers = [1] * before
+            for i, tc in enumerate(_children(tr, W + "tc"), 1):
                 tcpr = tc.find(W + "tcPr")
                 span = max(1, min(_int(_val(tcpr, "gridSpan"), 1), 64))
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -567,8 +569,10 @@ class _Body:
                     or hmerge == "continue"
                 text = "" if continuation else self._cell_text(tc)
                 row += [text] + [""] * (span - 1)
+                numbers += [i] * span
             row += [""] * after
             rows.append(row)
+            self.cell_numbers.append(numbers + [numbers[-1] if numbers else 1] * after)
         grid = tbl.find(W + "tblGrid")
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         return pad_rows(rows, max(width, max((len(r) for r in rows), default=0)))
@@ -600,7 +604,7 @@ class _Body:
                     snap = self.numbering.snapshot()
                     rows = self._grid(el)
                     if looks_tabular(rows):
-                        self.out.table(rows)
+                        self.out.table(rows, cells=self.cell_numbers)
                         continue
                     self.numbering.restore(snap)
                 stack.append(self._layout_cells(el))

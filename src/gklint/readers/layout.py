@@ -90,19 +90,24 @@ class Writer:
             else:
                 self.blank()
 
-    def table(self, rows: list[list[str]], origin=None) -> None:
+    def table(self, rows: list[list[str]], origin=None, cells=None) -> None:
         """A table as a grid of cell texts (merged cells already resolved to blanks).
-        `origin(r, c)` names a cell (1-based); default `表N 第R行 第C列`."""
+        `origin(r, c)` names a cell (1-based); default `表N 第R行 第C列`, C counting the row's
+        cells as a person does: `cells[r][c]` where the reader knows it (Word: a cell spanning grid
+        columns is one), else the places not covered by a merged cell."""
         if not rows:
             return
         self.tables += 1
         n = self.tables
         self.blank()
         for r, row in enumerate(rows, 1):
+            k = 0
             for c, cell in enumerate(row, 1):
                 if cell is None:
                     continue  # covered by a merged cell: not a cell of its own
-                self._add("\t" + one_line(cell), origin(r, c) if origin else f"表{n} 第{r}行 第{c}列")
+                k += 1
+                own = cells[r - 1][c - 1] if cells and r <= len(cells) and c <= len(cells[r - 1]) else k
+                self._add("\t" + one_line(cell), origin(r, c) if origin else f"表{n} 第{r}行 第{own}列")
             self.blank()
         self.blank()
 

@@ -1,6 +1,6 @@
 """GK7xx: dates. The core needs the report year: it chooses the template version. The other rules
 check the statistics period, the years named in the narrative, the publication deadline of
-《政府信息公开条例》第四十九条 (the pack's `deadlines`) and the sign-off date."""
+《中华人民共和国政府信息公开条例》第四十九条 (the pack's `deadlines`) and the sign-off date."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""GK705 published-late: published after the deadline of 《政府信息公开条例》第四十九条 for the issuer."""
+"""GK705 published-late: published after the deadline of 《中华人民共和国政府信息公开条例》第四十九条 for the issuer."""
 
 from __future__ import annotations
 

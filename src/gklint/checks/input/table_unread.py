@@ -20,13 +20,13 @@ class TableUnread(Rule):
         for table in report.tables.values():
             if not table.doubts:
                 continue
-            items = [self._item(table, d) for d in table.doubts]
+            items = [self._item(report, table, d) for d in table.doubts]
             yield self.finding("unread", table.doubts[0].pos, table=table.definition.title, items=items,
                                data={"table": table.key, "rows": [d.row for d in table.doubts if d.row]})
 
-    def _item(self, table, d) -> dict:
+    def _item(self, report, table, d) -> dict:
         row = table.rows.get(d.row) if d.row else None
         label = row_label(row) if row is not None else (d.row or "")
         args = {"row": label, "text": d.text, "count": d.count, "columns": len(table.definition.columns),
-                "line": d.pos.line}
+                "at": report.place(d.pos.line)}
         return {"msg": f"GK006:{d.reason}", "args": args}

@@ -62,11 +62,7 @@ def row_label(table, row_key: str) -> str | None:
 
 def col_label(table, col_key: str) -> str:
     """A column's label, prefixed by its merged header only where the label repeats (表四 总计)."""
-    col = table.definition.column(col_key)
-    if col is None:
-        return col_key
-    repeated = sum(1 for c in table.definition.columns if c.label == col.label) > 1
-    return f"{col.group}·{col.label}" if repeated and col.group else col.label
+    return table.definition.column_label(col_key) or col_key
 
 
 def cell_name(table, row_key: str, col_key: str) -> dict:

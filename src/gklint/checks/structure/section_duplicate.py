@@ -14,7 +14,7 @@ class SectionDuplicate(Rule):
         first = {}
         for s in report.sections:
             if s.key in first:
-                yield self.finding("repeat", s.pos, title=s.heading.title, line=first[s.key].pos.line,
+                yield self.finding("repeat", s.pos, title=s.heading.title, at=report.place(first[s.key].pos.line),
                                    data={"section": s.key})
             else:
                 first[s.key] = s

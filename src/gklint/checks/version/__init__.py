@@ -17,13 +17,13 @@ catalog.register("version", Path(__file__).with_suffix(".yaml"))
 SHOWN = 3  # markers named in a message
 
 
-def markers(found) -> dict:
-    """The first few distinct markers with their lines, as a message argument."""
+def markers(found, report) -> dict:
+    """The first few distinct markers with their places, as a message argument."""
     shown: list[tuple[str, int]] = []
     for label, pos in found:
         if (label, pos.line) not in shown:
             shown.append((label, pos.line))
-    items = [{"msg": "version:marker", "args": {"label": label, "line": line}} for label, line in shown[:SHOWN]]
+    items = [{"msg": "version:marker", "args": {"label": label, "at": report.place(line)}} for label, line in shown[:SHOWN]]
     more = {"msg": "version:more"} if len(shown) > SHOWN else ""
     return {"msg": "version:markers", "args": {"items": items, "more": more}}
 
@@ -41,5 +41,5 @@ def layout_finding(rule, report):
     found = report.markers.get(layout.template, [])
     pos = found[0][1] if found else report.title_pos
     return rule.finding("layout", pos, report=subject(rule, report.year), expected=expected.title,
-                        layout=layout.title, markers=markers(found), version=layout.template,
+                        layout=layout.title, markers=markers(found, report), version=layout.template,
                         data={"expected": expected.template, "detected": layout.template})
