@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import codes, crash_rule, lint
-from gklint.readers import docx as docx_reader
+from gklint.readers.docx import container as docx_container
 from readers_fixtures import (CONTENT_TYPES, FONT, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, minimal_pdf,
                               ooxml_docx, ooxml_paragraph)
 
@@ -104,15 +104,15 @@ def test_zip_bomb_by_compression_ratio(tmp_path):
 
 
 def test_zip_bomb_by_total_size(tmp_path, monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_TOTAL", 10_000)
+    monkeypatch.setattr(docx_container, "MAX_TOTAL", 10_000)
     data = ooxml_docx(ooxml_paragraph("一、总体情况"), {"word/media/big.bin": bytes(20_000)})
     assert "解压后共" in only(lint(write(tmp_path, "r.docx", data)), "GK014").message
 
 
 def test_part_larger_than_its_header_says_is_cut_off(tmp_path, monkeypatch):
     """The bound is on the bytes actually inflated, whatever the zip header claims."""
-    monkeypatch.setattr(docx_reader, "MAX_PART", 1000)
-    monkeypatch.setattr(docx_reader, "_guard", lambda zf: None)  # as if the header had lied
+    monkeypatch.setattr(docx_container, "MAX_PART", 1000)
+    monkeypatch.setattr(docx_container, "guard", lambda zf: None)  # as if the header had lied
     data = ooxml_docx(ooxml_paragraph("政府信息公开" * 200))
     assert "超过" in only(lint(write(tmp_path, "r.docx", data)), "GK014").message
 
