@@ -4,7 +4,7 @@ walk over the tree is iterative, so a deeply nested page cannot exhaust the stac
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from .tokenizer import tokens
 
 MAX_DEPTH = 512  # deeper elements are attached to the element at this depth
 SEARCH_LIMIT = 64  # how far down the open elements an end tag looks for its start tag
@@ -45,11 +45,10 @@ class Node:
         return (self.attrs.get("id", "") + " " + self.attrs.get("class", "")).lower()
 
 
-class Builder(HTMLParser):
+class Builder:
     """A tolerant tree builder: the implied end tags that matter for report pages, nothing more."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.root = Node("#document", {}, None)
         self.stack = [self.root]
         self.metas: list[dict[str, str]] = []
@@ -139,8 +138,15 @@ class Builder(HTMLParser):
 
 def build(text: str) -> Builder:
     builder = Builder()
-    builder.feed(text)
-    builder.close()
+    for t in tokens(text):
+        if t[0] == "text":
+            builder.handle_data(t[1])
+        elif t[0] == "end":
+            builder.handle_endtag(t[1])
+        elif t[3]:
+            builder.handle_startendtag(t[1], t[2])
+        else:
+            builder.handle_starttag(t[1], t[2])
     return builder
 
 
