@@ -23,7 +23,7 @@ import zlib
 from ...checks import get as get_rule
 from ...findings import Finding
 from .. import Source
-from ..layout import Writer
+from ..layout import Writer, grids_cut
 from . import container
 from .body import Body
 from .container import DocxError
@@ -78,7 +78,10 @@ def _read(path: str, data: bytes) -> Source:
     src = Source(path)
     writer = Writer()
     paragraph_styles = Styles(styles)
-    Body(writer, Numbering(numbering, paragraph_styles), paragraph_styles).walk(body)
+    reader = Body(writer, Numbering(numbering, paragraph_styles), paragraph_styles)
+    reader.walk(body)
+    src.findings += grids_cut(writer, len(reader.cut), reader.cut[0] if reader.cut else 0)
+    src.replaced = reader.replaced
     src.lines, src.origins = writer.source_fields()
     src.meta.update(meta)
     return src

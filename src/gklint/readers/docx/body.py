@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from ..layout import Writer, join, looks_tabular
+from ..layout import GridTooLarge, Writer, join, looks_tabular
 from .numbering import Numbering, Styles
 from .ooxml import MC, W, val
 from .tables import CONTAINERS, grid, layout_cells
@@ -60,6 +60,8 @@ class Body:
         self.out = writer
         self.numbering = numbering
         self.styles = styles
+        self.replaced = 0  # symbol codes that are no character (GK015)
+        self.cut: list[int] = []  # where tables too large to grid were read as text (GK020), as Writer marks
 
     # paragraphs
     def paragraph_text(self, p: Element, boxes: list[Element] | None = None) -> str:
@@ -80,12 +82,7 @@ class Body:
             elif tag == W + "noBreakHyphen":
                 parts.append("-")
             elif tag == W + "sym":
-                try:
-                    code = int(el.get(W + "char", ""), 16)
-                except ValueError:
-                    continue
-                if code < 0xE000 or code > 0xF8FF:
-                    parts.append(chr(code))
+                parts.append(self._symbol(el.get(W + "char", "")))
             elif tag == W + "txbxContent":
                 if boxes is not None:
                     boxes.append(el)
@@ -99,6 +96,20 @@ class Body:
         if label and text.strip() and not ORDINAL_RE.match(text):
             text = label + text.lstrip()
         return text
+
+    def _symbol(self, code: str) -> str:
+        """A symbol's character; symbol-font glyphs (private use) carry nothing a rule could read,
+        a code beyond Unicode is U+FFFD (counted for GK015; a lone surrogate is counted later)."""
+        try:
+            n = int(code, 16)  # linear for any length: base 16 is exempt from int()'s digit limit
+        except ValueError:
+            return ""
+        if 0xE000 <= n <= 0xF8FF:
+            return ""
+        if 0 <= n <= 0x10FFFF:
+            return chr(n)
+        self.replaced += 1
+        return "\ufffd"
 
     def _is_toc_paragraph(self, p: Element) -> bool:
         return val(p.find(W + "pPr"), "pStyle") in self.styles.toc
@@ -145,8 +156,12 @@ class Body:
                 one_column = grid_cols is not None and len(grid_cols.findall(W + "gridCol")) <= 1
                 if not nested and not one_column:
                     snap = self.numbering.snapshot()
-                    rows = grid(el, self._cell_text)
-                    if looks_tabular(rows):
+                    try:
+                        rows = grid(el, self._cell_text)
+                    except GridTooLarge:
+                        rows = None
+                        self.cut.append(self.out.mark())
+                    if rows is not None and looks_tabular(rows):
                         self.out.table(rows)
                         continue
                     self.numbering.restore(snap)

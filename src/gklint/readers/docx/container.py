@@ -79,7 +79,7 @@ def xml(zf: zipfile.ZipFile, name: str) -> Element:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise DocxError("GK011", "xml-dtd", part=name) from None
-    except ParseError as e:
+    except (ParseError, LookupError, ValueError) as e:  # LookupError, ValueError: a declared encoding expat cannot use
         raise DocxError("GK011", "xml-broken", part=name, error=str(e)) from None
 
 

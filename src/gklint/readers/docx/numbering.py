@@ -9,6 +9,14 @@ from xml.etree.ElementTree import Element
 
 from .ooxml import W, integer, val
 
+# Bounds on what a hostile numbering part can make of one label: Word's own largest start value,
+# list numbers of a few characters, and formats kept to their natural range (3 999 is the largest
+# Roman numeral; ZZZ… of 30 letters is item 780), decimal beyond.
+MAX_START = 32767
+MAX_LEVEL_TEXT = 64
+MAX_ROMAN = 3999
+MAX_LETTERS = 780
+
 CN = "零一二三四五六七八九"
 LEGAL = "零壹贰叁肆伍陆柒捌玖"
 HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -61,15 +69,22 @@ def format_number(n: int, fmt: str) -> str:
         return chr(0x2488 + n - 1)
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt == "upperLetter":
+    if fmt == "upperLetter" and n <= MAX_LETTERS:
         return _letters(n)
-    if fmt == "lowerLetter":
+    if fmt == "lowerLetter" and n <= MAX_LETTERS:
         return _letters(n).lower()
-    if fmt == "upperRoman":
+    if fmt == "upperRoman" and n <= MAX_ROMAN:
         return _roman(n)
-    if fmt == "lowerRoman":
+    if fmt == "lowerRoman" and n <= MAX_ROMAN:
         return _roman(n).lower()
     return str(n)
+
+
+def _start(text: str | None) -> int:
+    digits = (text or "").strip().lstrip("+-")
+    if digits.isdigit() and len(digits.lstrip("0")) > len(str(MAX_START)):  # too long for int() too
+        return 0 if text.strip().startswith("-") else MAX_START
+    return min(max(integer(text, 1), 0), MAX_START)
 
 
 class Styles:
@@ -125,8 +140,8 @@ class Numbering:
                 fmt = val(lvl, "numFmt", "decimal") or "decimal"
                 if lvl.find(W + "isLgl") is not None:
                     fmt = "decimal"
-                text = val(lvl, "lvlText", "") or ""
-                start = integer(val(lvl, "start"), 1)
+                text = (val(lvl, "lvlText", "") or "")[:MAX_LEVEL_TEXT]
+                start = _start(val(lvl, "start"))
                 suff = val(lvl, "suff", "tab") or "tab"
                 levels[ilvl] = (fmt, text, start, suff)
             self.levels[aid] = levels
@@ -137,7 +152,7 @@ class Numbering:
             for o in n.findall(W + "lvlOverride"):
                 start = val(o, "startOverride")
                 if start is not None:
-                    overrides[integer(o.get(W + "ilvl"))] = integer(start, 1)
+                    overrides[integer(o.get(W + "ilvl"))] = _start(start)
             if nid and aid:
                 self.nums[nid] = (aid, overrides)
 

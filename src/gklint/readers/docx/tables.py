@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from ..layout import pad_rows
+from ..layout import MAX_GRID_CELLS, GridTooLarge, pad_rows
 from .ooxml import W, integer, val
 
 CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
@@ -27,7 +27,10 @@ def children(el: Element, wanted: str):
 
 
 def grid(tbl: Element, cell_text) -> list[list[str]]:
-    """The table's rows of cell texts (`cell_text(tc)`), padded to the grid."""
+    """The table's rows of cell texts (`cell_text(tc)`), padded to the grid. GridTooLarge when the
+    grid would have more than MAX_GRID_CELLS places, found before any row grows past the bound."""
+    cols = tbl.find(W + "tblGrid")
+    width = len(cols.findall(W + "gridCol")) if cols is not None else 0
     rows = []
     for tr in children(tbl, W + "tr"):
         trpr = tr.find(W + "trPr")
@@ -37,6 +40,8 @@ def grid(tbl: Element, cell_text) -> list[list[str]]:
         for tc in children(tr, W + "tc"):
             tcpr = tc.find(W + "tcPr")
             span = max(1, min(integer(val(tcpr, "gridSpan"), 1), 64))
+            if len(row) + span > MAX_GRID_CELLS:
+                raise GridTooLarge
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
             hmerge = val(tcpr, "hMerge")
             continuation = (vmerge is not None and vmerge.get(W + "val", "continue") == "continue") \
@@ -45,9 +50,10 @@ def grid(tbl: Element, cell_text) -> list[list[str]]:
             row += [text] + [""] * (span - 1)
         row += [""] * after
         rows.append(row)
-    cols = tbl.find(W + "tblGrid")
-    width = len(cols.findall(W + "gridCol")) if cols is not None else 0
-    return pad_rows(rows, max(width, max((len(r) for r in rows), default=0)))
+        width = max(width, len(row))
+        if width * len(rows) > MAX_GRID_CELLS:  # every row is padded to the widest
+            raise GridTooLarge
+    return pad_rows(rows, width)
 
 
 def layout_cells(tbl: Element):

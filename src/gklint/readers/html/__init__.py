@@ -21,7 +21,7 @@ import re
 from ...findings import decorate
 from ...normalize import is_breadcrumb
 from .. import Source
-from ..layout import Writer, iso_date
+from ..layout import Writer, grids_cut, iso_date
 from .charset import decode_page
 from .root import content_root
 from .text import Item, Linear, finish
@@ -30,7 +30,8 @@ from .tree import Builder, build, inside
 PUB_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "dcterms.issued",
             "releasedate", "createdate", "dc.date.created", "published_time", "publish_time", "lastmodifiedtime")
 PUB_TEXT = re.compile(r"(发布时间|发布日期|发文日期|公开日期|成文日期|撰写时间|日期)\s*[:：]\s*((?:19|20)\d{2}[^\n]{0,16})")
-TITLE_RE = re.compile(r"(政府信息公开|政务公开|信息公开)[^。，；]{0,12}报告\s*(?:[（(][^）)]{0,20}[）)])?\s*$")
+TITLE_RE = re.compile(r"(政府信息公开|政务公开|信息公开)[^。，；]{0,12}报告\s*(?:[（(][^）)]{0,20}[）)]\s*)?$")
+TITLE_SEPARATOR = re.compile(r"[_|｜]|--|——|-\s")  # between a page title's parts; the parts are stripped
 
 
 def _title_like(text: str) -> bool:
@@ -60,7 +61,7 @@ def _page_title(builder: Builder) -> str | None:
         if name in ("articletitle", "og:title", "title") and TITLE_RE.search(m.get("content", "")):
             return m["content"].strip()
     title = finish(builder.title)
-    for part in re.split(r"\s*(?:[_|｜]|--|——|-\s)\s*", title):
+    for part in TITLE_SEPARATOR.split(title):
         if TITLE_RE.search(part):
             return part.strip()
     return None
@@ -80,7 +81,8 @@ def read_html(path: str, data: bytes) -> Source:
         return src
     builder = build(decoded.text)
     doc = builder.root
-    items = Linear().items(doc)
+    linear = Linear()
+    items = linear.items(doc)
     root = content_root(doc, items)
     inside_root = [it for it in items if inside(it.node, root)] if root is not doc else items
     writer = Writer()
@@ -95,11 +97,18 @@ def read_html(path: str, data: bytes) -> Source:
             title = _page_title(builder)
             if title:
                 writer.paragraph(title, "网页标题（<title>）")
+    # The text of a table too large to grid starts where its first block is written (GK020).
+    cut = [t for t in linear.cut if inside(t, root)]
+    first_cut = next((it for it in inside_root if inside(it.node, cut[0])), None) if cut else None
+    mark = 0
     for it in inside_root:
+        if it is first_cut:
+            mark = writer.mark()
         if it.kind == "p":
             writer.paragraph(it.content)
         else:
             writer.table(it.content)
+    src.findings += grids_cut(writer, len(cut), mark)
     src.lines, src.origins = writer.source_fields()
     published = _published(builder, items)
     if published:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..layout import join
+from ..layout import GridTooLarge, join
 from .grid import grid, span
 from .tree import BLOCK, TABLE_SECTION, Node, ancestors, own
 
@@ -46,6 +46,8 @@ class Linear:
 
     def __init__(self):
         self.grids: dict[int, list[list[str]] | None] = {}
+        self.cut: list[Node] = []  # tables too large to grid (GK020)
+        self.numbers: dict[int, int] = {}  # an ordered list's items: their place in the list
 
     def items(self, root: Node, tables: bool = True, cell: bool = False) -> list[Item]:
         out: list[Item] = []
@@ -85,7 +87,7 @@ class Linear:
                         block.pop()
                         continue
                     if node.tag == "li":
-                        number[0] = list_number(node)
+                        number[0] = list_number(node, self.numbers)
             if i < len(node.children):
                 stack.append((node, i + 1))
                 child = node.children[i]
@@ -104,24 +106,30 @@ class Linear:
         return join(it.content for it in self.items(cell, tables=False, cell=True))
 
     def grid(self, table: Node) -> list[list[str]] | None:
-        """The table as a grid if it is a data table; None for a layout table (once per table)."""
+        """The table as a grid if it is a data table; None for a layout table and for a table too
+        large to grid (`cut`, read as text). Once per table."""
         if id(table) not in self.grids:
             self.grids[id(table)] = None
-            self.grids[id(table)] = grid(table, self.cell_text)
+            try:
+                self.grids[id(table)] = grid(table, self.cell_text)
+            except GridTooLarge:
+                self.cut.append(table)
         return self.grids[id(table)]
 
 
-def list_number(li: Node) -> str:
+def list_number(li: Node, places: dict[int, int]) -> str:
     """The number an ordered list gives its item, as the page shows it. Office suites export a
     Word document's numbered headings as `<ol start="2"><li>…`, the numbering format lost: a
     top-level item of a list without a `type` is taken in the report's own style (`二、`), a
-    format the page does not contradict; nested items and unordered lists get nothing."""
+    format the page does not contradict; nested items and unordered lists get nothing.
+    `places` remembers each item's place in its list, counted once per list."""
     ol = li.parent
     if ol is None or ol.tag != "ol" or any(a.tag == "li" for a in ancestors(ol)):
         return ""
-    start = span(ol.attrs.get("start"))
-    n = start + sum(1 for c in ol.children if isinstance(c, Node) and c.tag == "li" and c is not li
-                    and ol.children.index(c) < ol.children.index(li))
+    if id(li) not in places:
+        items = [c for c in ol.children if isinstance(c, Node) and c.tag == "li"]
+        places.update((id(c), i) for i, c in enumerate(items))
+    n = span(ol.attrs.get("start")) + places[id(li)]
     kind = ol.attrs.get("type")
     if kind == "1":
         return f"{n}."
