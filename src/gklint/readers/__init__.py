@@ -97,6 +97,7 @@ SUFFIXES = tuple(READERS)
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta|title|div)\b", re.I)
+_SPACES = re.compile(rb"\s*")
 
 
 def _starts_as_html(head: bytes) -> bool:
@@ -105,7 +106,7 @@ def _starts_as_html(head: bytes) -> bool:
     exponentially on bytes that are no page (`<!---->` × 30 took minutes)."""
     i = 0
     while True:
-        i = len(head) - len(head[i:].lstrip())
+        i = _SPACES.match(head, i).end()
         if head.startswith(b"<!--", i):
             end = head.find(b"-->", i + 4)
         elif head.startswith(b"<?xml", i):

@@ -65,7 +65,8 @@ _LABELS = {
              "windows-949",
 }
 CODECS = {label: codec for codec, labels in _LABELS.items() for label in labels.split()}
-_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+# The spaces after a quote are their own run (never `\s*["']?\s*`): `charset=` and 8 KB of spaces took 0.9 s.
+_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:\-]+)""", re.I)
 
 
 def decode_page(data: bytes) -> Decoded:

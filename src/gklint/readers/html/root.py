@@ -9,7 +9,8 @@ import re
 from .text import Item
 from .tree import DROP, Node, ancestors
 
-HEADING = re.compile(r"^[#\s]*(?:[一二三四五六七八九十]|\d{1,2})?\s*[、.．,，]?\s*(?:政府信息公开)?"
+# Each white-space run follows what it separates (never `\s*X?\s*`): a line of spaces is read once.
+HEADING = re.compile(r"^[#\s]*(?:(?:[一二三四五六七八九十]|\d{1,2})\s*)?(?:[、.．,，]\s*)?(?:政府信息公开)?"
                      r"(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|"
                      r"因政府信息公开工作?被申请行政复议|存在的主要问题|其他需要报告的事项)")
 TABLE_WORDS = ("信息内容", "申请人情况", "行政复议", "本年制发件数", "第二十条", "本年新收")
