@@ -7,7 +7,8 @@ The bounds are generous — 30 s and 2 GB above the worker's own size for an inp
 benchmarks/, never asserted in tests.
 
 The worker (this file run as a script) checks one file per request, as `gklint check` does, and
-renders the results in every output format (a lone surrogate reaching a message fails here); it
+renders the results in every output format, or those the guard names (a lone surrogate reaching a
+message fails here); it
 answers with the findings, the exception if the check raised, and the peak memory of the check.
 A worker that times out or dies is killed and replaced.
 """
@@ -31,12 +32,14 @@ PER_SIZE = 100 * 1024
 class Guard:
     """Checks files in a worker process; `check` returns an Outcome whatever happens to it."""
 
-    def __init__(self, timeout: float = TIMEOUT, memory: int = MEMORY):
+    def __init__(self, timeout: float = TIMEOUT, memory: int = MEMORY, formats: tuple[str, ...] = ()):
         self.timeout, self.memory = timeout, memory
+        self.formats = formats  # output formats to render each result in; empty: every format
         self.proc: subprocess.Popen | None = None
 
     def _start(self) -> subprocess.Popen:
-        env = dict(os.environ, GKLINT_LIVENESS_MEMORY=str(self.memory))
+        env = dict(os.environ, GKLINT_LIVENESS_MEMORY=str(self.memory),
+                   GKLINT_LIVENESS_FORMATS=",".join(self.formats))
         proc = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, env=env, text=True, encoding="utf-8")
         if self._answer(proc, 120) is None:  # imports and rule packs loaded, limits set
@@ -147,7 +150,8 @@ def serve() -> None:
     from gklint.pack import builtin_packs
 
     packs, options = builtin_packs(), Options()
-    for fmt in FORMATS:  # import every format once, before the limit is set
+    formats = [f for f in os.environ.get("GKLINT_LIVENESS_FORMATS", "").split(",") if f] or list(FORMATS)
+    for fmt in formats:  # import every format once, before the limit is set
         render(fmt, [])
     vm = _vm_size()
     if vm is not None and hasattr(resource, "RLIMIT_AS"):
@@ -168,7 +172,7 @@ def serve() -> None:
         answer: dict = {}
         try:
             result = check_file(request["path"], options, packs)
-            for fmt in FORMATS:
+            for fmt in formats:
                 render(fmt, [result]).encode("utf-8")
                 render(fmt, [result], lang="en").encode("utf-8")
             answer["findings"] = [{"code": f.code, "severity": f.severity, "path": f.path, "line": f.line,
