@@ -259,9 +259,9 @@ def ooxml_docx(body_xml: str, extra: dict[str, bytes] | None = None, doctype: st
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
         zf.writestr("_rels/.rels", ROOT_RELS)
         zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
-        zf.writestr("word/numbering.xml", NUMBERING)
-        zf.writestr("word/document.xml", document)
-        for name, data in (extra or {}).items():
+        # A lone surrogate in the body becomes bytes that are no UTF-8, as in a damaged file.
+        zf.writestr("word/document.xml", document.encode("utf-8", errors="surrogatepass"))
+        for name, data in {"word/numbering.xml": NUMBERING, **(extra or {})}.items():
             zf.writestr(name, data)
     return buf.getvalue()
 

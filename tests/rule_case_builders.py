@@ -8,7 +8,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from readers_fixtures import CONTENT_TYPES, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, html_page, minimal_pdf, seed_blocks
+from readers_fixtures import (CONTENT_TYPES, IMAGE_PAGE, TEXT_PAGE, W_NS, encrypted_pdf, html_page, minimal_pdf,
+                              ooxml_docx, ooxml_paragraph, ooxml_table, seed_blocks)
 
 BASE = Path(__file__).parent / "rule_cases" / "base"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: old .doc/.wps, or an encrypted .docx
@@ -131,3 +132,38 @@ def page_published_in_time() -> tuple[bytes, str]:
 
 def page_published_late() -> tuple[bytes, str]:
     return _clean_2021_page("2024-02-10 09:00:00")
+
+
+def _clean_2021_docx(extra_xml: str = "") -> tuple[bytes, str]:
+    """The clean 2021 base as a Word document (paragraphs and plain tables), `extra_xml` at its end."""
+    body = []
+    for kind, content in seed_blocks(_base("clean-2021")):
+        body.append(ooxml_table(content) if kind == "table" else ooxml_paragraph(content))
+    return ooxml_docx("".join(body) + extra_xml), "report.docx"
+
+
+def word_document() -> tuple[bytes, str]:
+    return _clean_2021_docx()
+
+
+def word_symbols_beyond_unicode() -> tuple[bytes, str]:
+    """Two Word symbols that are no characters: a lone surrogate and a code beyond Unicode."""
+    return _clean_2021_docx('<w:p><w:r><w:t>附注</w:t><w:sym w:char="D800"/><w:sym w:char="FFFFFFFF"/></w:r></w:p>')
+
+
+def word_table_too_large_to_grid() -> tuple[bytes, str]:
+    """A table whose one wide row (40 cells spanning 64 grid columns) pads 100 more rows to 2 560
+    cells each: 258 560 places."""
+    wide = "<w:tr>" + '<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>' * 40 + "</w:tr>"
+    narrow = "<w:tr><w:tc><w:p><w:r><w:t>附表</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"
+    return _clean_2021_docx("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>" + wide + narrow * 100 + "</w:tbl>")
+
+
+def web_page_table_too_large_to_grid() -> tuple[bytes, str]:
+    """The clean 2021 page with a table of 200 cells spanning 1 000 columns each, over two rows, at
+    the end of the report."""
+    data, name = _clean_2021_page("2024-01-20 09:00:00")
+    table = ("<table><tr>" + '<td colspan="1000">附表</td>' * 200 + "</tr><tr><td>合计</td><td>0</td></tr></table>")
+    end = b'</div>\n<div class="share">'  # the end of the page's content element
+    assert end in data
+    return data.replace(end, table.encode() + end, 1), name

@@ -161,21 +161,19 @@ def test_mixed_encodings_in_one_file(tmp_path):
 
 
 def test_unreadable_file_in_a_directory(tmp_path, capsys, monkeypatch):
-    import builtins
-
     import gklint.readers as readers
 
     shutil.copy(seed("002"), tmp_path / "a.md")
     locked = tmp_path / "b.txt"
     locked.write_text("x", encoding="utf-8")
-    real_open = builtins.open
+    real_read = readers.read_bounded
 
     def deny(path, *args, **kwargs):  # CI runs as root, which chmod cannot lock out
         if str(path) == str(locked):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
+        return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(readers, "open", deny, raising=False)
+    monkeypatch.setattr(readers, "read_bounded", deny)
     code = main(["check", "--no-cache", "--jobs", "1", str(tmp_path)])
     out = capsys.readouterr().out
     assert "b.txt:1:1: GK001" in out and " GK204 " in out and code == 1

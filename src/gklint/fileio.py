@@ -18,7 +18,11 @@ class TooLarge(OSError):
 
 
 def read_bounded(path, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes (opened without blocking on FIFOs)."""
+    """The bytes of a regular file of at most `limit` bytes. Anything else is refused before it is
+    opened (opening a FIFO waits for a writer, reading a device never ends), and again after (the
+    name may have been replaced in between); the open never blocks."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotRegularFile(f"not a regular file: {path}")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         st = os.fstat(fd)

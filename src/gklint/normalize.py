@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 # Characters that are padding, never content.
 SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r\x0c\x0b"  # \x0c: PDF text's page breaks
-WORD_RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|\{\s*PAGE\s*\}|\u200b")
+# A bookmark name holds no bracket: `[bookmark:` repeated is read once, not once per repetition.
+WORD_RESIDUE = re.compile(r"\[bookmark:[^\[\]]*\]|\{\s*PAGE\s*\}|\u200b")
 
 # One canonical form for punctuation that reports write in either width.
 _PUNCT = str.maketrans({

@@ -75,7 +75,6 @@ class _Build(Transformer):
 
 MAX_TABLE_CELLS = 20_000
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-TITLE_SPLIT_RE = re.compile(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年")
 
 
 def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
@@ -108,9 +107,10 @@ def _year_and_agency(report: Report, period) -> None:
         m = YEAR_RE.search(report.title)
         if m:
             report.year, report.year_source = int(m.group(1)), "title"
-        head = TITLE_SPLIT_RE.split(report.title, maxsplit=1)[0].strip(" #")
-        if head and head != report.title and not key(head).startswith("政府信息"):
-            report.agency = head
+            # The agency: what comes before the year and an optional 关于 (某局关于2023年…).
+            head = report.title[:m.start()].rstrip().removesuffix("关于").rstrip().strip(" #")
+            if head and not key(head).startswith("政府信息"):
+                report.agency = head
     if report.year is None:
         for it in report.front:
             if it.type in ("TEXT", "SUBHEADING"):

@@ -125,7 +125,7 @@ def period_re(words: tuple[str, ...]) -> re.Pattern | None:
         return None
     alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:{alts})[^。]{{0,15}}?" + _DATE.format(y="y1", m="m1", d="d1")
-                      + r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2"))
+                      + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2"))
 
 
 @lru_cache(maxsize=16)

@@ -13,12 +13,13 @@ the rules' catalogs.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import get as get_rule
+from ..fileio import NotRegularFile, TooLarge, read_bounded
+from ..model import Pos
 from .encoding import decode
 
 # Larger files are refused: a report is tens of kilobytes; this bounds memory per file.
@@ -41,6 +42,7 @@ class Source:
     fatal: bool = False
     origins: list[str | None] | None = None  # per line, the place in the original document
     meta: dict[str, str] = field(default_factory=dict)  # e.g. publication date from page metadata
+    replaced: int = 0  # characters that were no valid text, replaced with U+FFFD by the reader (GK015)
 
 
 def read_text(path: str, data: bytes) -> Source:
@@ -94,8 +96,26 @@ NOT_YET = {".doc": "doc", ".ofd": "ofd", ".rtf": "rtf"}
 SUFFIXES = tuple(READERS)
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_START = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|table|meta|title|div)\b",
-                         re.I | re.S)
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta|title|div)\b", re.I)
+_SPACES = re.compile(rb"\s*")
+
+
+def _starts_as_html(head: bytes) -> bool:
+    """Markup that starts, after white space, comments and an XML declaration, with an HTML tag.
+    A loop, not one regular expression: a comment repeated under a repetition backtracks
+    exponentially on bytes that are no page (`<!---->` × 30 took minutes)."""
+    i = 0
+    while True:
+        i = _SPACES.match(head, i).end()
+        if head.startswith(b"<!--", i):
+            end = head.find(b"-->", i + 4)
+        elif head.startswith(b"<?xml", i):
+            end = head.find(b">", i)
+        else:
+            return bool(_HTML_TAG.match(head, i))
+        if end < 0:
+            return False
+        i = end + (3 if head[i + 1:i + 2] == b"!" else 1)
 
 
 def sniff(data: bytes) -> str | None:
@@ -112,7 +132,7 @@ def sniff(data: bytes) -> str | None:
             head = head[2:].decode(enc, errors="ignore").encode("ascii", errors="ignore")
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
-    if _HTML_START.match(head):
+    if _starts_as_html(head):
         return ".html"
     return None
 
@@ -131,16 +151,36 @@ def reader_for(path: str, data: bytes):
 
 def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            src = Source(path, fatal=True)
-            src.findings.append(get_rule("GK008").finding("too-large", size=size // 1024 // 1024,
-                                                          limit=max_bytes // 1024 // 1024))
-            return src
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data = read_bounded(path, max_bytes)
+    except TooLarge as e:
+        src = Source(path, fatal=True)
+        src.findings.append(get_rule("GK008").finding("too-large", size=e.size // 1024 // 1024,
+                                                      limit=max_bytes // 1024 // 1024))
+        return src
+    except NotRegularFile:
+        src = Source(path, fatal=True)
+        src.findings.append(get_rule("GK001").finding("not-regular"))
+        return src
     except OSError as e:
         src = Source(path, fatal=True)
         src.findings.append(get_rule("GK001").finding("cannot-read", error=str(e.strerror or e)))
         return src
-    return reader_for(path, data)(path, data)
+    return _valid_text(reader_for(path, data)(path, data))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_text(src: Source) -> Source:
+    """No reader hands on text that cannot be encoded: lone surrogates (from a `<w:sym>`, a PDF's
+    font map, a codec) become U+FFFD, and GK015 says once how many characters were replaced."""
+    for i, line in enumerate(src.lines):
+        if _SURROGATE.search(line):
+            src.lines[i], n = _SURROGATE.subn("\ufffd", line)
+            src.replaced += n
+    for k, v in src.meta.items():
+        src.meta[k] = _SURROGATE.sub("\ufffd", v)
+    if src.replaced:
+        line = next((i for i, text in enumerate(src.lines, 1) if "\ufffd" in text), 1)
+        src.findings.append(get_rule("GK015").finding("replaced", Pos(line), count=src.replaced, line=line))
+    return src

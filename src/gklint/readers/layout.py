@@ -13,6 +13,18 @@ from __future__ import annotations
 
 import re
 
+from ..checks import get as get_rule
+from ..model import Pos
+
+# Places of one table's grid (rows × widest row, merged cells expanded) at most; the templates'
+# tables have under 300. A larger table is read as text (GK020), checked before allocating.
+MAX_GRID_CELLS = 200_000
+
+
+class GridTooLarge(Exception):
+    """A table whose grid would exceed MAX_GRID_CELLS places."""
+
+
 # Invisible characters editors leave in text: zero-width spaces and joiners, BOMs, soft hyphens,
 # Word's cell and field marks, other C0 controls. Line and page breaks become new lines.
 _RESIDUE = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
@@ -111,12 +123,27 @@ class Writer:
             self.blank()
         self.blank()
 
+    def mark(self) -> int:
+        """The place of the next line, for `line_after`."""
+        return len(self.lines)
+
+    def line_after(self, mark: int) -> int:
+        """The number (1-based) of the first line of text written at or after `mark`."""
+        return next((i + 1 for i in range(mark, len(self.lines)) if self.lines[i]), max(len(self.lines), 1))
+
     def source_fields(self) -> tuple[list[str], list[str | None]]:
         lines, origins = self.lines, self.origins
         while lines and lines[-1] == "":
             lines.pop()
             origins.pop()
         return lines, origins
+
+
+def grids_cut(writer: Writer, count: int, mark: int) -> list:
+    """GK020 once for the `count` tables too large to grid, the first read as text from `mark` on."""
+    if not count:
+        return []
+    return [get_rule("GK020").finding("grid", Pos(writer.line_after(mark)), count=count, limit=MAX_GRID_CELLS)]
 
 
 def grid_width(rows: list[list[str]]) -> int:

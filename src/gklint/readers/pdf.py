@@ -30,8 +30,9 @@ MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer visible characters on every page: the PDF is pictures only
 BAND = 0.08  # top and bottom share of a page where running headers and footers live
 
-PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•=~]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?"
-                         r"[\s\-—–－_·•=~]*$|^\s*第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页\s*$"
+# No two white-space runs meet around an optional part (`\s*页?\s*`): a line of spaces is read once.
+PAGE_NUMBER = re.compile(r"^[\s\-—–－_·•=~]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}(?:\s*页)?)?"
+                         r"[\s\-—–－_·•=~]*$|^\s*第\s*\d{1,4}\s*页\s*(?:[,，]\s*)?共\s*\d{1,4}\s*页\s*$"
                          r"|^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 DASHED_NUMBER = re.compile(r"^\s*[\-—–－]+\s*\d{1,4}\s*[\-—–－]+\s*$|^\s*第\s*\d{1,4}\s*页")
 ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)])\s*$")
@@ -78,9 +79,18 @@ def read_pdf(path: str, data: bytes) -> Source:
             return _fail(path, "GK013", "pdf")
         return _damaged(path, cause)
     finally:
-        # PDF.close() walks every page (loading the page tree): only when pages were loaded anyway.
-        if getattr(pdf, "_pages", None) is not None:
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    """PDF.close() walks every page (loading the page tree): only when pages were loaded anyway.
+    It parses them again and raises what they raised when read (a MediaBox of `1e9`): the
+    finding is made already, the file is in memory, nothing is left to release."""
+    if getattr(pdf, "_pages", None) is not None:
+        try:
             pdf.close()
+        except Exception:
+            pass
 
 
 def page_count(pdf) -> int | None:

@@ -19,7 +19,8 @@ UNITS = ("万元", "元", "人次", "件", "项", "个", "次", "笔", "条", "�
 MONEY = ("万元", "元")
 _UNIT = "|".join(UNITS)
 _NOTE = r"(?:[（(][^（）()]{0,30}[）)])?"
-NUMBER_RE = re.compile(rf"^(?P<n>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{_UNIT})?\s*{_NOTE}$")
+# One white-space run on each side of the unit, never two meeting around an optional part.
+NUMBER_RE = re.compile(rf"^(?P<n>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>{_UNIT})\s*)?{_NOTE}$")
 NA_VALUES = frozenset({"/", "—", "——", "-", "--", "不适用", "无", "－", "/ ", "＼", "\\", "——/", "-/-"})
 _RUN = re.compile(rf"^(?P<body>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$")
 MAX_SPLITS = 20_000  # search steps for one row; beyond, the row is not read (real rows need < 1000)

@@ -1,4 +1,5 @@
-"""GK001 file-unreadable: the file does not exist, is not readable or fails to read.
+"""GK001 file-unreadable: the file does not exist, is not readable, fails to read, or is not a regular
+file (a FIFO or device, whose reading could block forever).
 
 Raised by the readers."""
 
