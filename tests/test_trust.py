@@ -342,7 +342,8 @@ def test_hostile_globs_are_safe_and_fast(tmp_path, capsys):
         (tmp_path / "gklint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["GK3"]\n', encoding="utf-8")
         t = time.monotonic()
         code, _, err = run(capsys, "check", "--no-cache", tmp_path / "r.txt")
-        assert code == 1 and err == "" and time.monotonic() - t < 10, glob
+        # a liveness guard, not a speed target: a backtracking matcher would take hours on these
+        assert code == 1 and err == "" and time.monotonic() - t < 30, glob
 
 
 @pytest.mark.parametrize("entry", [{"path": "r.txt", "fingerprint": "x", "code": None},
