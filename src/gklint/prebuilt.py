@@ -37,7 +37,9 @@ def packaged_yaml(path: Path, text: str):
 
 
 def _roots() -> dict[str, Path]:
-    return {"src": _PKG, "rules": resource_dir("rules")}
+    # The packs first: in an installed package they are inside it (gklint/rules), in a source
+    # tree beside it; either way they are named rules/….
+    return {"rules": resource_dir("rules").resolve(), "src": _PKG}
 
 
 def _name(path: Path) -> str | None:
@@ -66,10 +68,11 @@ def _store() -> dict:
 
 def yaml_files() -> list[Path]:
     """Every YAML file of the package: the rule packs and the catalogs."""
-    files = []
+    named = {}
     for root in _roots().values():
-        files += sorted(p for p in root.rglob("*.yaml") if "prebuilt" not in p.parts)
-    return files
+        for p in sorted(root.rglob("*.yaml")):
+            named.setdefault(_name(p), p)  # a pack inside the package is found under both roots
+    return list(named.values())
 
 
 def build_store() -> dict:
