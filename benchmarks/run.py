@@ -12,7 +12,11 @@ measures, as medians over --repeat runs:
   (c) time per check as the narrative grows 1×, 10×, 100×;
   (d) peak resident memory of one `gklint check` process over the whole corpus;
   (e) time per check of 100 KB inputs of other shapes — table rows, run-together digits,
-      tab-separated cells, labels without values, headings, one line of digits — the slowest.
+      tab-separated cells, labels without values, headings, one line of digits — the slowest;
+  (f) the ratios to the floors, defined once below (FLOOR_GRAMMAR, floor_check, IMPORT_FLOOR):
+      full check against the per-file floor, one `gklint check` against the import floor,
+      `--jobs N` against one process, a warm cache against a cold run, and PDF checking
+      (start-up excluded) against pypdfium2's text extraction of the same pages.
 
 Prints a Markdown table (paste into docs/performance.md). Targets are in docs/performance.md;
 this script reports what it measured and never asserts.
@@ -84,6 +88,66 @@ def shapes(seed: str, packs, rng: random.Random, size: int = 100 * 1024) -> dict
     }
 
 
+# The floor of checking one file: read it, decode it, one pass of a compiled regular expression,
+# and a trivial Lark LALR parse of its lines — what any checker of this kind must at least do.
+FLOOR_GRAMMAR = r"""
+start: line*
+line: TEXT? NL
+TEXT: /[^\n]+/
+NL: /\n/
+"""
+FLOOR_RE = re.compile(r"[一二三四五六七八九十]+、|\d+")
+# The floor of starting one run: Python and gklint's main dependencies, imported.
+IMPORT_FLOOR = "import lark, yaml, jinja2"
+
+
+def floor_check(paths: list[str]) -> None:
+    from lark import Lark
+
+    parser = _floor_parser(Lark)
+    for path in paths:
+        text = Path(path).read_bytes().decode("utf-8", "replace")
+        sum(1 for _ in FLOOR_RE.finditer(text))
+        parser.parse(text if text.endswith("\n") else text + "\n")
+
+
+def _floor_parser(lark_cls, _cache={}):
+    if "p" not in _cache:
+        _cache["p"] = lark_cls(FLOOR_GRAMMAR, parser="lalr")
+    return _cache["p"]
+
+
+def pdf_ratio(repeat: int):
+    """(gklint's in-process check time, pypdfium2's text extraction time) over the corpus PDFs."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    from gklint.engine import Options, check_file
+    from gklint.pack import builtin_packs
+
+    pdfs = sorted(SHARED.glob("corpus/pdf/*.pdf"))
+    if not pdfs:
+        return None
+    packs = builtin_packs()
+
+    def extract():
+        for p in pdfs:
+            doc = pypdfium2.PdfDocument(str(p))
+            for i in range(len(doc)):
+                page = doc[i]
+                page.get_textpage().get_text_range()
+            doc.close()
+
+    def check():
+        for p in pdfs:
+            check_file(str(p), Options(), packs)
+
+    check()
+    extract()
+    return median_time(check, repeat), median_time(extract, repeat), len(pdfs)
+
+
 def median_time(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -127,10 +191,14 @@ def main() -> None:
             allc = median_time(lambda: check_all(paths, Options(), packs, jobs=cores, keep_model=False), args.repeat)
             rows.append((f"(a) full check, {cores} processes", f"{len(paths) / allc:.0f} reports/s", f"{allc:.2f} s"))
 
+        # (f) the per-file floor, over the same corpus
+        floor_check(paths[:20])
+        floor = median_time(lambda: floor_check(paths), args.repeat)
+
         # (b) single-file start-up against the dependency-import floor
         seed_text = sources()[1].read_text(encoding="utf-8")
-        floor = median_time(lambda: subprocess.run([sys.executable, "-c", "import lark, yaml"], check=True),
-                            max(5, args.repeat))
+        import_floor = median_time(lambda: subprocess.run([sys.executable, "-c", IMPORT_FLOOR], check=True),
+                                   max(5, args.repeat))
         one_file = work / "one.txt"
         one_file.write_text(seed_text, encoding="utf-8")
         cold = median_time(lambda: run_cli(["check", "--no-cache", "-q", str(one_file)]), max(5, args.repeat))
@@ -145,8 +213,7 @@ def main() -> None:
         fresh_check()
         warm = median_time(fresh_check, max(5, args.repeat))
         rows.append(("(b) `gklint check` one file", f"{warm * 1000:.0f} ms ({cold * 1000:.0f} ms with --no-cache)",
-                     f"floor (python + import lark, yaml) {floor * 1000:.0f} ms → {warm / floor:.2f}× "
-                     f"({cold / floor:.2f}× with --no-cache)"))
+                     f"import floor (`python -c \"{IMPORT_FLOOR}\"`) {import_floor * 1000:.0f} ms"))
 
         # (c) growth with narrative size
         base = sources()[1].read_text(encoding="utf-8")
@@ -180,6 +247,32 @@ def main() -> None:
         worst = max(shape_times, key=shape_times.get)
         rows.append(("(e) 100 KB inputs of other shapes, slowest", f"{shape_times[worst] * 1000:.0f} ms ({worst})",
                      ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in shape_times.items())))
+
+        # (f) ratios to the floors
+        rows.append(("(f) full check ÷ per-file floor", f"{one / floor:.2f}×",
+                     f"{one / len(paths) * 1000:.2f} ms vs floor {floor / len(paths) * 1000:.2f} ms per report "
+                     "(read, decode, one regex pass, trivial Lark LALR parse)"))
+        rows.append(("(f) one file ÷ import floor", f"{warm / import_floor:.2f}×",
+                     f"{cold / import_floor:.2f}× with --no-cache"))
+        if cores > 1:
+            rows.append((f"(f) --jobs {cores} speed-up", f"{one / allc:.2f}×", "1 process ÷ all processes, same corpus"))
+        cache_run = work / "cache-run"
+        corpus_run = ["check", "--cache-dir", str(cache_run), "-q", "--fail-on", "never", str(work / "corpus")]
+
+        def cold_run():
+            shutil.rmtree(cache_run, ignore_errors=True)
+            run_cli(corpus_run)
+
+        cold_all = median_time(cold_run, args.repeat)
+        run_cli(corpus_run)
+        warm_all = median_time(lambda: run_cli(corpus_run), args.repeat)
+        rows.append(("(f) warm cache ÷ cold run", f"{warm_all / cold_all:.2f}×",
+                     f"`gklint check` of the unchanged corpus: {warm_all:.2f} s warm, {cold_all:.2f} s cold"))
+        pdf = pdf_ratio(args.repeat)
+        if pdf is not None:
+            check_t, extract_t, n = pdf
+            rows.append(("(f) PDF check ÷ pypdfium2 text", f"{check_t / extract_t:.1f}×",
+                         f"{n} corpus PDFs: check {check_t * 1000:.0f} ms (in-process), extraction {extract_t * 1000:.0f} ms"))
 
         print(f"gklint benchmark — Python {sys.version.split()[0]}, {cores} CPU(s), medians of {args.repeat} runs\n")
         print("| measure | result | detail |\n|---|---|---|")

@@ -174,8 +174,8 @@ def test_cli_configuration_applies_to_cross_year_findings(tmp_path, capsys):
     make(tmp_path, "b.txt", 2023)
     _, out, _ = run(capsys, tmp_path, "--select", "GK8", "--ignore", "GK801")
     assert "GK803" in out and "GK801" not in out
-    code, _, _ = run(capsys, tmp_path, "--select", "GK8", "--fail-on", "warning")
-    assert code == 1
+    code, out, _ = run(capsys, tmp_path, "--select", "GK8", "--fail-on", "warning")
+    assert code == 1 and "GK801" in out  # control: without --ignore the pair's GK801 is there
 
 
 def test_gk803_fingerprint_does_not_depend_on_the_similarity_figure():

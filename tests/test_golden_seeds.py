@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, codes, lint, seed
+from conftest import CORPUS, codes, lint, lint_text, seed
 
 
 def by_code(result, code):
@@ -63,10 +63,13 @@ def test_seed_002_label_with_fix():
     assert (f.line, f.col) == (12, 13)
 
 
-def test_seed_003_2019_layout_is_right_for_2020():
+def test_seed_003_2019_layout_is_right_for_2020(tmp_path):
     res = lint(seed("003"))
     assert res.report.year == 2020 and res.report.layout.template == "2019"
     assert not [c for c in codes(res) if c.startswith("GK4")]
+    # Control: the same report dated 2021 is told its layout is the old one.
+    later = lint_text(tmp_path, seed("003").read_text(encoding="utf-8").replace("2020", "2021"), "r.txt")
+    assert "GK401" in codes(later)
     # CNT-005 at most info for a 2020 report.
     assert sorted(codes(res)) == ["GK204", "GK505"] and by_code(res, "GK505")[0].severity == "info"
     (f,) = by_code(res, "GK204")
@@ -134,6 +137,8 @@ def test_corpus_flattened_runs_split_only_when_unique():
     t4 = res.report.tables["t4"].rows["ALL"]
     assert [t4.cells[f"F{i:02d}"].value for i in range(1, 16)] == [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
     assert not [c for c in codes(res) if c.startswith("GK3")]
+    # Control: no GK3xx because the relations that could be checked balance, not because none was.
+    assert res.info["relations"]["checked"] >= 20
 
 
 @pytest.mark.parametrize("name", ["r004.txt", "r006.txt", "r008.txt"])
@@ -142,3 +147,7 @@ def test_corpus_pages_parse_into_six_sections(name):
     assert [s.key for s in res.report.sections] == ["s1", "s2", "s3", "s4", "s5", "s6"]
     assert res.report.title and res.report.year in (2021, 2023, 2025)
     assert not [c for c in codes(res) if c in ("GK010", "GK101", "GK201")]
+    # Control: every table of the layout was found, and the rules ran (these pages lack 五's
+    # rectification or 六's other items, which is reported).
+    assert set(res.report.tables) == set(res.report.layout.tables)
+    assert "GK506" in codes(res) or "GK504" in codes(res)

@@ -11,12 +11,18 @@ import pytest
 
 from gklint.checks import all_rules
 from gklint.cli import main
-from gklint.i18n import CJK, origin_en, unquoted_cjk
+from gklint.origins import CJK, in_language
 from gklint.ruledoc import rules_markdown, rules_markdown_en
 
 from conftest import SEEDS, copy_packs, edit_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|`[^`]*`")
+
+
+def unquoted_cjk(text: str) -> list[str]:
+    """CJK characters outside quoted document text — what an English message must not contain."""
+    return CJK.findall(_QUOTED.sub("", text))
 
 
 def run(capsys, *argv):
@@ -38,8 +44,11 @@ def test_every_rule_has_english_docs(r):
 def test_unquoted_cjk_allows_quoted_labels_only():
     assert unquoted_cjk("row “（一）予以公开”, column `总计`, 「其他」") == []
     assert unquoted_cjk("表三 row") == ["表", "三"]
-    assert origin_en("表3 第6行 第9列") == "table 3, row 6, column 9"
-    assert origin_en("第3页 表格第9行第3列") == "page 3, table row 9, column 3"
+    assert in_language("表3 第6行 第9列", "en") == "table 3, row 6, column 9"
+    assert in_language("第3页 表格第9行第3列", "en") == "page 3, table row 9, column 3"
+    assert in_language("第12段", "en") == "paragraph 12" and in_language("第3页", "en") == "page 3"
+    assert in_language("附件", "en") == "“附件”"  # a place of no known form is quoted as it is
+    assert in_language("表3 第6行 第9列", "zh") == "表3 第6行 第9列"
 
 
 def test_rule_command_in_english(capsys):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import ROOT, copy_packs
@@ -100,3 +102,43 @@ def test_generated_docs_of_some_packs(tmp_path):
     docs = rules_markdown("en", [builtin_packs()["2019"], pack])
     assert "| [GK305](#gk305) | no-litigation | warning | Table 4: the litigation totals are not 0 |" in docs
     assert "### GK305" not in rules_markdown("en")  # docs/rules.en.md: the built-in packs only
+
+
+def _pack_of_version(tmp_path, version: str):
+    """The built-in 2021 pack under another template version: a pack the command line has no list of."""
+    packs = tmp_path / "packs"
+    packs.mkdir(exist_ok=True)
+    target = copy_packs(packs) / "gov-2021.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace('template: "2021"', f'template: "{version}"'),
+                      encoding="utf-8")
+    return target
+
+
+def _template_used(capsys, *argv):
+    """The template version the report was checked against (its tables may follow another)."""
+    code, out, err = run(capsys, "check", "--no-cache", "--format", "json", *argv)
+    assert code in (0, 1), err
+    return json.loads(out)["files"][0]["expected_template"]
+
+
+def test_template_names_the_version_of_any_loaded_pack(tmp_path, capsys):
+    pack = _pack_of_version(tmp_path, "2030")
+    assert _template_used(capsys, "--isolated", BASE) == "2021"
+    assert _template_used(capsys, "--isolated", "--pack", pack, "--template", "2030", BASE) == "2030"
+    assert _template_used(capsys, "--isolated", "--pack", pack, "--template", "2019", BASE) == "2019"
+    code, _, err = run(capsys, "check", "--no-cache", "--isolated", "--template", "2030", BASE)
+    assert code == 2 and err == "gklint: 没有模板版本 2030 的规则包\n"
+
+
+def test_config_template_names_the_version_of_its_own_or_the_command_lines_pack(tmp_path, capsys, monkeypatch):
+    pack = _pack_of_version(tmp_path, "2030")
+    report = tmp_path / "a.txt"
+    report.write_text(BASE.read_text(encoding="utf-8"), encoding="utf-8")
+    config = tmp_path / "gklint.toml"
+    monkeypatch.chdir(tmp_path)
+    config.write_text('template = "2030"\npacks = ["packs/gov-2021.yaml"]\n', encoding="utf-8")
+    assert _template_used(capsys, report) == "2030"
+    config.write_text('template = "2030"\n', encoding="utf-8")
+    assert _template_used(capsys, "--pack", pack, report) == "2030"
+    code, _, err = run(capsys, "check", "--no-cache", report)
+    assert code == 2 and err.startswith(f"gklint: 配置错误: {config}:1: template: 应为 auto、2019 或 2021，实际为 \"2030\"")

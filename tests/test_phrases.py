@@ -153,10 +153,12 @@ def test_rules_read_only_what_the_packs_declare(packs):
 
 # -- time: no phrase of a pack and no text make a search slow ----------------------------------------
 
-def _fast(fn, limit: float = 5.0):
+def _fast(fn):
+    # A liveness guard, generous for slow machines: backtracking on these inputs takes hours.
+    # Speed itself is measured in benchmarks/.
     t0 = time.perf_counter()
     fn()
-    assert time.perf_counter() - t0 < limit
+    assert time.perf_counter() - t0 < 30
 
 
 @pytest.mark.parametrize("run", ["1" * 200_000, "一" * 200_000, "行政复议" + " " * 200_000 + "x", "收到申请" * 20_000,
@@ -169,12 +171,19 @@ def test_packed_phrases_take_linear_time(packs, run):
 
 def test_hostile_phrases_take_linear_time():
     alternatives = "(a|aa|aaa|aaaa|aaaaa)" * 9 + "b"  # nine groups that could each match five ways
-    _fast(lambda: list(compile_phrase(alternatives).finditer("a" * 100_000)), 2.0)
-    _fast(lambda: list(compile_phrase("a a a a{n}b").finditer("a" + " " * 100_000)), 2.0)
+    _fast(lambda: list(compile_phrase(alternatives).finditer("a" * 100_000)))
+    _fast(lambda: list(compile_phrase("a a a a{n}b").finditer("a" + " " * 100_000)))
 
 
 def test_a_long_run_of_digits_in_a_report_is_read_quickly(tmp_path):
     # The narrative rules' patterns once tried every position of such a run: minutes, not seconds.
     base = (Path(__file__).parent / "rule_cases" / "base" / "clean-2021.txt").read_text(encoding="utf-8")
     for run in ("1" * 100_000, "一" * 100_000):
-        _fast(lambda: lint_text(tmp_path, base.replace("我局认真贯彻落实", run + "我局认真贯彻落实", 1), "r.txt"), 20.0)
+        _fast(lambda: lint_text(tmp_path, base.replace("我局认真贯彻落实", run + "我局认真贯彻落实", 1), "r.txt"))
+
+
+def test_a_renamed_phrase_is_the_phrase_compiled_with_the_prefix():
+    # joined patterns are made by renaming (compile_list); the compiler's own prefix is the reference
+    for source in ("行政{kind:复议|诉讼}(案件|申请)?(共计|共)? {n} (件|起)", "未收到…{3}申请",
+                   {"phrase": "收到 {n} 件", "not_after": ["未"], "not_before": ["次"]}):
+        assert compile_phrase(source).renamed("q3") == compile_phrase(source, None, "q3")

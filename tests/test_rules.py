@@ -33,8 +33,15 @@ def only(result, code):
 
 
 def test_baselines_are_clean(tmp_path):
-    assert codes(lint_text(tmp_path, CLEAN_2021, "a.md")) == []
-    assert codes(lint_text(tmp_path, CLEAN_2019, "b.md")) == []
+    for text, name, tables, secret in ((CLEAN_2021, "a.md", 6, "1.属于国家秘密"), (CLEAN_2019, "b.md", 7, "1. 属于国家秘密")):
+        res = lint_text(tmp_path, text, name)
+        assert codes(res) == [], name
+        # Controls: the engine read every table and checked every relation, and one wrong total
+        # in the same text is reported.
+        assert len(res.report.tables) == tables and res.info["relations"]["checked"] >= 40, name
+        assert res.info["relations"]["unchecked"] == 0, name
+        wrong = edited(text, f"{secret}→0→0→0→0→0→0→0", f"{secret}→0→0→0→0→0→0→3")
+        assert "GK302" in codes(lint_text(tmp_path, wrong, name)), name
 
 
 # -- GK1xx structure --------------------------------------------------------------------------
@@ -215,6 +222,11 @@ def test_gk401_old_layout_in_new_year(tmp_path):
     assert "GK401" in codes(res) and res.report.layout.template == "2019"
     # The tables are still checked, against the layout they follow: no label or row floods.
     assert not [c for c in codes(res) if c.startswith(("GK2", "GK3"))]
+    # Controls: every relation of the old layout was checked, and a wrong total is reported.
+    assert res.info["relations"]["checked"] >= 40 and res.info["relations"]["unchecked"] == 0
+    text = edited(CLEAN_2019, "关于 2020 年度", "关于 2021 年度")
+    wrong = edited(text, "1. 属于国家秘密→0→0→0→0→0→0→0", "1. 属于国家秘密→0→0→0→0→0→0→3")
+    assert "GK302" in codes(lint_text(tmp_path, wrong, "r.md"))
 
 
 def test_gk403_new_layout_in_old_year(tmp_path):

@@ -13,18 +13,21 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from pathlib import Path
 
+from . import catalog
 from .fingerprint import fingerprint
 
 VERSION = 1
 
+catalog.register("baseline", Path(__file__).with_name("baseline.yaml"))
 
-class BaselineError(Exception):
-    """A baseline file that cannot be read or written; `en` is the message in English."""
 
-    def __init__(self, message: str, en: str):
-        super().__init__(message)
-        self.en = en
+class BaselineError(catalog.MessageError):
+    """A baseline file that cannot be read or written (messages of baseline.yaml)."""
+
+    def __init__(self, msg: str, **args):
+        super().__init__(f"baseline:{msg}", **args)
 
 
 def _rel(baseline: str, path: str) -> str:
@@ -63,15 +66,9 @@ class Baseline:
             if e["path"] in checked and wanted(e["code"]) and left[k] > 0:
                 left[k] -= 1
                 stale.append(e)
-        if lang == "en":
-            note = f"gklint: baseline {self.path}: {known} recorded findings not reported again"
-            if stale:
-                note += (f"; {len(stale)} entries no longer occur, update the baseline with --write-baseline:\n"
-                         + "\n".join(f"  {e['path']}: {e['code']} {e['message']}" for e in stale))
-            return note
-        note = f"gklint: 基线 {self.path}：{known} 项已记录的问题未再报告"
+        note = catalog.text("baseline:applied", lang, path=self.path, known=known)
         if stale:
-            note += f"；{len(stale)} 项记录已不再出现，可用 --write-baseline 更新基线：\n" + "\n".join(
+            note += catalog.text("baseline:stale", lang, count=len(stale)) + "\n" + "\n".join(
                 f"  {e['path']}: {e['code']} {e['message']}" for e in stale)
         return note
 
@@ -88,8 +85,7 @@ def write(path: str, results) -> Baseline:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
     except OSError as e:
-        raise BaselineError(f"无法写入基线文件 {path}：{e.strerror}",
-                            f"Cannot write the baseline file {path}: {e.strerror}") from None
+        raise BaselineError("cannot-write", path=path, reason=str(e.strerror)) from None
     return Baseline(path, entries)
 
 
@@ -98,22 +94,14 @@ def load(path: str) -> Baseline:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as e:
-        raise BaselineError(f"无法读取基线文件 {path}：{e.strerror}",
-                            f"Cannot read the baseline file {path}: {e.strerror}") from None
+        raise BaselineError("cannot-read", path=path, reason=str(e.strerror)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BaselineError(f"基线文件 {path} 不是有效的 JSON：{e}",
-                            f"The baseline file {path} is not valid JSON: {e}") from None
+        raise BaselineError("not-json", path=path, detail=str(e)) from None
     if not isinstance(data, dict) or data.get("gklint_baseline") != VERSION or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"基线文件 {path} 格式不对：应为 {{\"gklint_baseline\": {VERSION}, \"findings\": [...]}}，"
-                            "请用 --write-baseline 生成",
-                            f"The baseline file {path} has the wrong shape: it should be "
-                            f"{{\"gklint_baseline\": {VERSION}, \"findings\": [...]}}; make one with --write-baseline")
+        raise BaselineError("wrong-shape", path=path, version=VERSION)
     for i, e in enumerate(data["findings"]):
         if not (isinstance(e, dict) and isinstance(e.get("path"), str) and isinstance(e.get("fingerprint"), str)):
-            raise BaselineError(f"基线文件 {path} 第 {i + 1} 条记录格式不对：需要字符串 path 和 fingerprint",
-                                f"Entry {i + 1} of the baseline file {path} is malformed: it needs string path and "
-                                "fingerprint")
-
+            raise BaselineError("bad-entry", path=path, n=i + 1)
         e.setdefault("code", "?")
         e.setdefault("message", "")
     return Baseline(path, data["findings"])

@@ -3,8 +3,10 @@
 A catalog is a YAML file with one block per language (`zh`, `en`). A rule's catalog sits beside
 its module (`checks/structure/section_missing.py` → `section_missing.yaml`) and holds its doc
 (`summary`, `why`, `fix`, `example`) and its `messages`; shared catalogs (`gklint/messages.yaml`)
-hold the texts of the command line, configuration and packs. A message id is
-`<catalog>:<name>`, e.g. `GK101:missing`.
+hold the texts of gklint itself (command line, outputs); a module with texts of its own has its
+catalog beside it (`config/messages.yaml`, `pack/messages.yaml`, `expr.yaml`, `baseline.yaml`).
+A message id is `<catalog>:<name>`, e.g. `GK101:missing`. Errors carry a message id and arguments
+(`MessageError`) and are rendered in the user's language where they are reported.
 
 Messages are `str.format` templates restricted to plain fields — `{name}` or `{name:spec}`, no
 attribute or index access, since pack authors write templates too. Specs:
@@ -29,7 +31,7 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from .yamlload import load_yaml
+from .yamlload import load_yaml_at
 
 LANGS = ("zh", "en")
 DOC_KEYS = ("summary", "why", "fix", "example")
@@ -39,6 +41,26 @@ class CatalogError(Exception):
     """A catalog that is missing, malformed, or lacks a message: a bug of gklint or of a pack."""
 
 
+class MessageError(Exception):
+    """An error that says what is wrong by message id `msg` and arguments, so that it is shown in
+    the user's language where it is reported (`e.text(lang)`); `str(e)` is the Chinese text.
+    Subclasses that frame the message (file, line, key) override `text`."""
+
+    def __init__(self, msg: str, **args):
+        self.msg, self.args_ = msg, args
+        super().__init__(self.text())
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.msg, self.args_, lang)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message(lang)
+
+    def term(self) -> dict:
+        """The whole text as a localised message argument (an error quoted inside another)."""
+        return {lang: self.text(lang) for lang in LANGS}
+
+
 _PATHS: dict[str, Path] = {}
 _INLINE: dict[str, dict] = {}  # catalogs given as data (rules declared by packs)
 
@@ -46,6 +68,12 @@ _INLINE: dict[str, dict] = {}  # catalogs given as data (rules declared by packs
 def register(name: str, path: Path) -> None:
     """Make the catalog file `path` known as `name` (rule modules do this when they are defined)."""
     _PATHS[name] = Path(path)
+
+
+def names() -> list[str]:
+    """Every catalog known so far (rule modules register theirs when imported)."""
+    _discover()
+    return sorted(set(_PATHS) | set(_INLINE))
 
 
 def register_data(name: str, data: dict) -> None:
@@ -64,7 +92,7 @@ def catalog(name: str) -> dict:
     if path is None:
         raise CatalogError(f"unknown catalog {name!r}")
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_at(path, path.read_text(encoding="utf-8"))
     except OSError as e:
         raise CatalogError(f"{path}: {e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("zh"), dict):

@@ -8,25 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from .resources import resource_dir
+from . import catalog, grammars
+
+catalog.register("expr", Path(__file__).with_name("expr.yaml"))
 
 
-class ExprError(ValueError):
-    """`str(e)` is Chinese; `e.en` is the message in English."""
-
-    def __init__(self, message: str, en: str | None = None):
-        super().__init__(message)
-        self.en = en or message
+class ExprError(catalog.MessageError, ValueError):
+    """An equation or fact that does not compile; its message is in the `expr` catalog."""
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    text = (resource_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", maybe_placeholders=False, start=["equation", "fact"])
+    return grammars.load("expr")
 
 
 @dataclass(frozen=True)
@@ -104,16 +102,13 @@ class _Compile(Transformer):
     def equation(self, lhs: list[Term], rhs: list[Term]) -> tuple[Term, ...]:
         for t in lhs + rhs:
             if t.ref and not t.summed and (t.ref.row.kind in _MULTI or t.ref.col.kind in _MULTI):
-                raise ExprError(f"{t.ref.table}[..][..] 选取多个单元格，只能写在 sum(...) 里",
-                                f"{t.ref.table}[..][..] selects several cells and may only appear inside sum(...)")
+                raise ExprError("expr:several-cells", table=t.ref.table)
         return tuple(lhs) + tuple(Term(-t.coef, t.ref, -t.const, t.summed) for t in rhs)
 
     def fact(self, terms: list[Term]) -> tuple[Term, ...]:
         multi = [t for t in terms if t.ref and not t.summed and (t.ref.row.kind in _MULTI or t.ref.col.kind in _MULTI)]
         if multi and len(terms) > 1:
-            raise ExprError(f"{multi[0].ref.table}[..][..] 选取多个单元格，只能单独使用或写在 sum(...) 里",
-                            f"{multi[0].ref.table}[..][..] selects several cells and may only stand alone or "
-                            "appear inside sum(...)")
+            raise ExprError("expr:several-cells-in-sum", table=multi[0].ref.table)
         return tuple(terms)
 
 
@@ -145,11 +140,12 @@ def _transform(source: str, start: str):
     try:
         tree = _parser().parse(source, start=start)
     except LarkError as e:
-        raise ExprError(f"无法解析关系式：{str(e).splitlines()[0]}",
-                        f"cannot parse the equation: {str(e).splitlines()[0]}") from None
+        raise ExprError("expr:syntax", detail=str(e).splitlines()[0]) from None
     try:
         terms = _Compile().transform(tree)
     except Exception as e:  # lark wraps transformer errors in VisitError
         cause = getattr(e, "orig_exc", e)
-        raise ExprError(str(cause), getattr(cause, "en", None)) from None
+        if isinstance(cause, ExprError):
+            raise cause from None
+        raise ExprError("expr:invalid", detail=str(cause)) from None
     return terms

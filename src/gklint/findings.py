@@ -53,11 +53,12 @@ class Finding:
     def text(self, lang: str = "zh") -> str:
         """The message in `lang`, with the place in the original document where a reader gave one."""
         from .catalog import render
+        from .origins import term
 
         out = render(self.msg, self.args, lang)
         origin = self.data.get("origin")
         if origin:
-            out += render("core:origin", {"origin": _origin_term(origin)}, lang)
+            out += render("core:origin", {"origin": term(origin)}, lang)
         return out
 
     @property
@@ -82,9 +83,3 @@ def decorate(f: Finding, **changes) -> Finding:
         merged.update(changes["data"])
         changes["data"] = merged
     return dataclasses.replace(f, **changes)
-
-
-def _origin_term(origin: str) -> dict:
-    from .i18n import origin_en
-
-    return {"zh": origin, "en": origin_en(origin)}

@@ -34,7 +34,7 @@ RUN_IN_NUMERAL_RE = re.compile(r"(?P<ord>[一二三四五六])、(?P<title>[^\d�
 RUN_IN_BEFORE = "。；！？）”："
 
 
-@dataclass
+@dataclass(slots=True)
 class LexCell:
     text: str
     line: int

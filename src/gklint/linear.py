@@ -7,12 +7,29 @@ expand relations here, once.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .expr import select
 
 
+_INSTANCES: dict[tuple, tuple] = {}  # most reports have the same rows: expand once per row set
+MAX_REMEMBERED = 4096
+
+
 def instances(relation, definition, rows_present: dict[str, tuple]):
-    """Yield (binding, {(row, col): coef}, const) for every instance of a relation on a table
-    whose present rows are `rows_present` (row key -> its set names)."""
+    """(binding, {(row, col): coef}, const) for every instance of a relation on a table whose
+    present rows are `rows_present` (row key -> its set names). Callers must not change them."""
+    key = (id(relation), id(definition), tuple(rows_present.items()))
+    found = _INSTANCES.get(key)
+    if found is None:
+        if len(_INSTANCES) >= MAX_REMEMBERED:
+            _INSTANCES.clear()
+        # The relation and definition are kept in the entry, so their ids stay theirs.
+        found = _INSTANCES[key] = (tuple(_expand(relation, definition, rows_present)), relation, definition)
+    return found[0]
+
+
+def _expand(relation, definition, rows_present: dict[str, tuple]):
     cols = [c.key for c in definition.columns]
     row_order = list(definition.rows) + [r for r in rows_present if r not in definition.rows]
     values = row_order if relation.each == "row" else cols if relation.each == "col" else [None]
@@ -29,7 +46,7 @@ def instances(relation, definition, rows_present: dict[str, tuple]):
             for r in select(t.ref.row, binding, row_order, rows_present):
                 for c in select(t.ref.col, binding, cols, rows_present):
                     terms[(r, c)] = terms.get((r, c), 0) + t.coef
-        yield v, {k: c for k, c in terms.items() if c}, const
+        yield v, MappingProxyType({k: c for k, c in terms.items() if c}), const  # shared: read-only
 
 
 _ROW_CONSTRAINTS: dict[tuple, list] = {}  # packs and their definitions live as long as the process

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from .lexer import Heading, Item
 from .pack import Pack, TableDef
@@ -11,8 +12,7 @@ from .pack import Pack, TableDef
 NUMBER, BLANK, NA, TEXT = "number", "blank", "n/a", "text"
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):  # a tuple: made for every cell and token, so it must be cheap
     line: int
     col: int = 1
 

@@ -8,8 +8,8 @@ padding, letter-spaced labels (`结 果 维 持`) and Word residue (`[bookmark: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Characters that are padding, never content.
 SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r\x0c\x0b"  # \x0c: PDF text's page breaks
@@ -42,11 +42,11 @@ _FOLDABLE = re.compile("[%s]" % "".join(re.escape(chr(o)) for o in sorted(_FOLD)
 _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of normalised text and where it came from: line, and per character the original
     column (1-based). `cols` is None while the mapping is a plain offset from `start`, which is
-    the common case; it is explicit only after Word residue was cut out of the line."""
+    the common case; it is explicit only after Word residue was cut out of the line. A tuple:
+    lines are sliced into many spans, so making one must be cheap."""
 
     text: str
     line: int

@@ -12,13 +12,13 @@ from functools import lru_cache
 from lark import Lark, Token, Transformer
 from lark.lexer import Lexer as LarkLexer
 
+from . import grammars
 from .checks import get as get_rule
 from .lexer import Item, Lexer
 from .model import Pos, Report, Section
 from .normalize import key
 from .textscan import fold, period_re
 from .pack import builtin_packs
-from .resources import resource_dir
 from .vocab import vocabulary
 
 
@@ -35,8 +35,7 @@ class _ItemStream(LarkLexer):
 
 @lru_cache(maxsize=1)
 def _grammar() -> Lark:
-    text = (resource_dir("grammar") / "report.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", lexer=_ItemStream)
+    return grammars.load("report", lexer=_ItemStream)
 
 
 @lru_cache(maxsize=8)

@@ -70,16 +70,12 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BOUND = re.compile(r"\{(\d+)\}")
 
 
-class PhraseError(ValueError):
+class PhraseError(catalog.MessageError, ValueError):
     """A phrase that does not compile: message `msg` of the `phrases` catalog with `args`."""
 
     def __init__(self, msg: str, **args):
-        self.msg, self.args_ = f"phrases:{msg}", args
         self.index: int | None = None  # which phrase of a list (compile_list)
-        super().__init__(self.text())
-
-    def text(self, lang: str = "zh") -> str:
-        return catalog.render(self.msg, self.args_, lang)
+        super().__init__(f"phrases:{msg}", **args)
 
 
 # -- parsing ---------------------------------------------------------------------------------------
@@ -225,6 +221,12 @@ class Phrase:
         for m in _regex(self.pattern).finditer(text):
             yield PhraseMatch(m, self)
 
+    def renamed(self, prefix: str) -> "Phrase":
+        """The phrase with `prefix` before its groups' names, to be joined with others in one
+        pattern; escaped text never holds `(?P`, so only the groups are renamed."""
+        pattern = self.pattern.replace("(?P<", f"(?P<{prefix}").replace("(?P=", f"(?P={prefix}")
+        return Phrase(self.source, pattern, tuple((prefix + g, n) for g, n in self.slots), self.lexicons)
+
 
 class PhraseMatch:
     """Where a phrase matched, and what its slots captured (by slot name)."""
@@ -280,6 +282,9 @@ class PhraseList:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(p.source for p in self.phrases)
+
+    def compiled(self) -> re.Pattern:
+        return _regex(self._pattern)
 
     def search(self, text: str) -> PhraseMatch | None:
         if not self.phrases:
@@ -345,9 +350,30 @@ def compile_phrase(entry, lexicons: dict | None = None, prefix: str = "") -> Phr
     pattern = "".join(f"(?<!{re.escape(fold(w))})" for w in not_after) + out.sequence(tokens)
     if not_before:
         pattern += "(?!" + "|".join(re.escape(fold(w)) for w in not_before) + ")"
-    if _regex(pattern).fullmatch(""):
+    if _matches_empty(tokens, out.lexicon):
         raise PhraseError("matches-empty")
     return Phrase(source, pattern, tuple(out.slots), tuple(out.lexicons))
+
+
+def _matches_empty(tokens, lexicon) -> bool:
+    """Whether the phrase can match no text at all, told by its tokens: a pack's hundreds of
+    phrases are then compiled to regexes only when a report is searched for them."""
+    return all(_token_matches_empty(t, lexicon) for t in tokens)
+
+
+def _token_matches_empty(t: tuple, lexicon) -> bool:
+    kind = t[0]
+    if kind in ("space", "gap"):
+        return True
+    if kind == "text":
+        return not fold(t[1])
+    if kind == "group":
+        return t[2] or any(_matches_empty(alt, lexicon) for alt in t[1])
+    if t[1] == "choice":
+        return any(_matches_empty(alt, lexicon) for alt in t[3])
+    if t[1] == "lexicon":
+        return any(not fold(w) for w, _ in lexicon(t[3]))
+    return _regex(SLOTS[t[1]]).fullmatch("") is not None
 
 
 def _texts(options: dict, key: str) -> tuple[str, ...]:
@@ -444,11 +470,13 @@ def compile_list(entries, lexicons: dict | None = None) -> PhraseList:
     for i, e in enumerate(entries):
         try:
             single.append(compile_phrase(e, lexicons))
-            joined.append(compile_phrase(e, lexicons, f"q{i}"))
+            joined.append(single[-1].renamed(f"q{i}"))
         except PhraseError as err:
             err.index = i
             raise
-    return PhraseList(tuple(single), tuple(joined))
+    phrases = PhraseList(tuple(single), tuple(joined))
+    phrases.compiled()  # every pattern is well formed: the joined one holds them all
+    return phrases
 
 
 def words(phrases) -> PhraseList:

@@ -10,6 +10,7 @@ import os
 import sys
 
 from .cache import Cache
+from .catalog import text
 from .engine import FileResult, Options, check_file
 
 MIN_PARALLEL = 8  # below this, starting worker processes costs more than it saves
@@ -36,15 +37,14 @@ class Progress:
     """`检查 12/345` (`Checking 12/345`) on stderr, only for a person watching a terminal and a run worth watching."""
 
     def __init__(self, total: int, stream=None, lang: str = "zh"):
-        self.total, self.done = total, 0
-        self.label = "Checking" if lang == "en" else "检查"
+        self.total, self.done, self.lang = total, 0, lang
         self.stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced
         self.enabled = total > 5 and not os.environ.get("CI") and self.stream.isatty()
 
     def step(self) -> None:
         self.done += 1
         if self.enabled:
-            self.stream.write(f"\r{self.label} {self.done}/{self.total}")
+            self.stream.write("\r" + text("core:progress", self.lang, done=self.done, total=self.total))
             self.stream.flush()
 
     def close(self) -> None:
@@ -92,3 +92,16 @@ def check_all(paths: list[str], options: Options, packs: dict, jobs: int = 1, ca
         for i in todo:
             cache.put(digests.get(i), results[i])
     return results  # type: ignore[return-value]
+
+
+def check_plan(plan, keep_model: bool = True, lang: str = "zh") -> list[FileResult]:
+    """The results of every file of a `commands.plan.Plan`, in file order: each group of files
+    checked alike, through its own cache (the cache salt depends on the packs and options)."""
+    results: list = [None] * len(plan.files)
+    for options, packs, idx in plan.groups.values():
+        cache = None if plan.cache_dir is None else Cache(plan.cache_dir, Cache.salt_for(packs, options))
+        checked = check_all([plan.files[i] for i in idx], options, packs, jobs=plan.jobs, cache=cache,
+                            keep_model=keep_model, lang=lang)
+        for i, res in zip(idx, checked):
+            results[i] = res
+    return results

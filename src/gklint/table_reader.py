@@ -39,7 +39,7 @@ from .reading.values import Budget, is_value, parse_value, splits
 MAX_JOIN = 4  # pieces of one wrapped label
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     pos: Pos
@@ -75,21 +75,25 @@ class _Group:
         return all(not t.text.strip() for t in self.toks)
 
 
-def _join_fragments(cells: list[LexCell], known) -> list[LexCell]:
-    """Rejoin header cells that a scrape broke across lines (商业 / 企业, 结果 / 纠正)."""
+def _join_fragments(cells: list[LexCell], known, longest: int) -> list[LexCell]:
+    """Rejoin header cells that a scrape broke across lines (商业 / 企业, 结果 / 纠正).
+
+    `longest`: the length of the longest known label key; longer runs are never one."""
     out: list[LexCell] = []
+    keys = [c.key if c.text and not is_value(c.text) else None for c in cells]  # None: value or blank
     i = 0
     while i < len(cells):
         c = cells[i]
         joined = None
-        if c.text and not is_value(c.text):
+        if keys[i] is not None:
             for n in (4, 3, 2):
-                group = cells[i:i + n]
-                if len(group) == n and all(g.text and not is_value(g.text) for g in group):
-                    if "".join(g.key for g in group) in known:
-                        joined = LexCell("".join(g.text for g in group), c.line, c.col, c.first_in_line, c.break_before)
-                        i += n
-                        break
+                group = keys[i:i + n]
+                if len(group) == n and None not in group and sum(map(len, group)) <= longest \
+                        and "".join(group) in known:
+                    joined = LexCell("".join(g.text for g in cells[i:i + n]), c.line, c.col, c.first_in_line,
+                                     c.break_before)
+                    i += n
+                    break
         if joined is None:
             out.append(c)
             i += 1
@@ -135,7 +139,7 @@ class TableReader:
 
     # -- 1. scan: which table each piece belongs to, and what it is --------------------------
     def _scan(self, report: Report, section_key, block, n: int, streams) -> None:
-        cells = _join_fragments(block.cells, self.index.known)
+        cells = _join_fragments(block.cells, self.index.known, self.index.longest)
         table: Table | None = None
         for i, c in enumerate(cells):
             pos = Pos(c.line, c.col)

@@ -11,50 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
-from .. import __version__
+from .. import __version__, catalog
 from ..checks import all_rules
 from ..findings import SEVERITIES
 from ..fingerprint import section_at
 from ..ruledoc import render_rule, severity_name
 
 _CELL = re.compile(r"^(.+?)\[(.+?)\]\[(.+?)\]$")
-# The page's own labels in English, by their Chinese text (`t()` in the template); the report's
-# text and the template's labels stay as written.
-LABELS_EN = {
-    "gklint 检查结果": "gklint results", "：": ": ",
-    "政府信息公开工作年度报告检查结果": "Check results for annual reports on government information disclosure",
-    "检查 {n} 个文件": "Checked {n} file(s)",
-    "有错误": "errors", "有警告": "warnings", "仅提示": "info only", "未发现问题": "no problems found",
-    "实际": "actual", "应等于": "should equal",
-    "文件一览": "Files", "文件": "File", "机关": "Agency", "年度": "Year", "状态": "Status",
-    "错误": "Errors", "警告": "Warnings", "提示": "Info",
-    "按规则统计": "By rule", "代码": "Code", "说明": "Description", "级别": "Severity", "问题数": "Findings",
-    "文件数": "Files", "未发现问题。": "No problems found.",
-    "标题": "Title", "（未识别）": "(not recognised)", "表格格式": "Table format",
-    "按 {used} 年格式填写；按报告年度应为 {expected} 年格式": "filled in the {used} format; for the report's year it "
-                                                    "should be the {expected} format",
-    "（不一致）": " (mismatch)", "内容": "Content", "未能读取报告内容，见下列问题": "the report's content could not be "
-                                                                      "read; see the findings below",
-    "问题": "Findings", "问题（按报告部分）": "Findings (by report section)", "规则说明": "Rule descriptions",
-    "第 {line} 行第 {col} 列": "line {line}, column {col}",
-    "应为 {expected}，实为 {actual}，相差 {difference}": "should be {expected}, is {actual}, difference {difference}",
-    "一方": "Side", "单元格": "Cell", "数值": "Value", "位置": "Location",
-    "最可能出错的单元格：{label}，现为 {value}，应为": "Most likely wrong cell: {label}, now {value}, should be",
-    "原文": "Original", "应为": "should be", "在表中查看 ↓": "View in the table ↓",
-    "表格（按 gklint 读到的内容重绘）": "Tables (redrawn from what gklint read)", "标记：": "Legend: ",
-    "最可能出错": "most likely wrong", "有问题的单元格": "cell with a problem", "参与核对的单元格": "cell used in a check",
-    "标签与模板不一致": "label differs from the template", "缺少的行": "missing row",
-    "（第 {line} 行起）": "(from line {line})", "（缺）": " (missing)",
-    "项目": "Item", "报告开头（标题、前言）": "Beginning of the report (title, preface)",
-}
+
+catalog.register("html", Path(__file__).with_suffix(".yaml"))
 
 
 def _labels(lang: str):
-    """`t(zh)`: a label of the page in `lang`."""
-    return (lambda zh: LABELS_EN.get(zh, zh)) if lang == "en" else (lambda zh: zh)
+    """`t(id, **args)`: a label of the page in `lang` (html.yaml)."""
+    return lambda msg, **args: catalog.text(f"html:{msg}", lang, **args)
 
 
 # Highlight strength: a cell keeps the strongest mark any finding gives it.
@@ -154,7 +128,7 @@ def _table_view(rid: str, table, cells, rows, labels, t=_labels("zh")) -> TableV
     d = table.definition
     # Two header rows when columns are grouped (申请人情况 › 法人或其他组织 › 商业企业 …), else one.
     grouped = any(c.group for c in d.columns)
-    top, below = [{"text": t("项目"), "colspan": 1, "rowspan": 2 if grouped else 1, "finding": None}], []
+    top, below = [{"text": t("item"), "colspan": 1, "rowspan": 2 if grouped else 1, "finding": None}], []
     for c in d.columns:
         actual, fid = labels.get((table.key, c.label), (None, None))
         cell = {"text": c.label, "colspan": 1, "rowspan": 1, "actual": actual, "finding": fid}
@@ -188,7 +162,7 @@ def _report_view(n: int, result, rules: dict, t=_labels("zh")) -> dict:
     cells, rows, labels = _marks(rid, views)
     # Findings by the section whose heading precedes them; front matter first.
     sections = rep.sections if rep else []
-    titles = {None: t("报告开头（标题、前言）")}
+    titles = {None: t("beginning")}
     for s in sections:
         h = s.heading
         titles.setdefault(s.key, f"{h.ordinal}、{h.title}" if h.ordinal else h.title)

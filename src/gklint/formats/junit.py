@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..catalog import text
 from ..ruledoc import severity_name
 
 # Characters XML 1.0 cannot carry (form feeds and other controls left by Word).
@@ -25,10 +26,8 @@ def render(results, summary: bool = True, lang: str = "zh") -> str:
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(n, 1)), failures=str(n), errors="0", skipped="0")
         for f in r.findings:
             message = f.text(lang)
-            if lang == "en":
-                name, label = f"{f.code} line {f.line} column {f.col}", f" ({f.severity}) "
-            else:
-                name, label = f"{f.code} 第 {f.line} 行第 {f.col} 列", f"（{severity_name(f.severity)}）"
+            name = text("core:junit-case", lang, code=f.code, line=f.line, col=f.col)
+            label = text("core:junit-severity", lang, severity=severity_name(f.severity, lang))
             case = ET.SubElement(suite, "testcase", classname=path, name=name)
             failure = ET.SubElement(case, "failure", message=_clean(message), type=f.severity)
             failure.text = _clean(f"{f.path}:{f.line}:{f.col}: {f.code}{label}{message}")

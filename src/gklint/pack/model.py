@@ -54,7 +54,9 @@ class TableDef:
     @property
     def title(self) -> dict:
         """The table's name as a localised message argument."""
-        return {"zh": self.name, "en": self.name_en or f"table “{self.name}”"}
+        if self.name_en:
+            return {"zh": self.name, "en": self.name_en}
+        return {"msg": "pack:table-title", "args": {"name": self.name}}
 
     def column(self, k: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.key == k), None)
@@ -79,7 +81,9 @@ class Relation:
     @property
     def says(self) -> dict:
         """`about` as a localised message argument."""
-        return {"zh": self.about, "en": self.about_en or f"“{self.about}”"}
+        if self.about_en:
+            return {"zh": self.about, "en": self.about_en}
+        return {"msg": "pack:quoted", "args": {"text": self.about}}
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,9 @@ class Pack:
 
     def term(self, item: str) -> dict:
         """A content item (topic) as a localised message argument."""
-        return {"zh": item, "en": self.names_en.get(item) or f"“{item}”"}
+        if self.names_en.get(item):
+            return {"zh": item, "en": self.names_en[item]}
+        return {"msg": "pack:quoted", "args": {"text": item}}
 
     def rule_severity(self, code: str, default: str, year: int | None) -> str:
         """The severity of rule `code` for a report of `year` under this pack ("off": not run)."""

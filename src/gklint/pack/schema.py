@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from .. import catalog
 from ..expr import Equation, ExprError, parse_equation, parse_fact
 from ..phrases import PhraseError, PhraseList, compile_list
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
@@ -23,40 +23,45 @@ class _Validator:
     def __init__(self, chain: list[Path]):
         self.chain = chain
 
-    def fail(self, keypath: list, message: str, en: str):
-        # Report the error in the first file of the chain that mentions the key path.
+    def fail(self, keypath: list, msg: str, **args):
+        """Raise PackError with message `msg` (an id of the `pack` catalog unless it names another).
+        The error is reported in the first file of the chain that mentions the key path."""
+        import yaml  # only when an error is reported
+
+        msg = msg if ":" in msg else f"pack:{msg}"
         for path in self.chain:
             try:
                 node = yaml.compose(_read(path), Loader=yaml.SafeLoader)
             except (OSError, ValueError, yaml.YAMLError):
                 continue
             if _has_path(node, keypath[:1]):
-                raise PackError(path, keypath, message, en)
-        raise PackError(self.chain[0], keypath, message, en)
+                raise PackError(path, keypath, msg, **args)
+        raise PackError(self.chain[0], keypath, msg, **args)
 
     def need(self, obj: Any, name: str, typ: type | tuple, keypath: list, required: bool = True):
         if not isinstance(obj, dict):
-            self.fail(keypath, "应为映射", "should be a mapping")
+            self.fail(keypath, "mapping")
         if name not in obj or obj[name] is None:
             if required:
-                self.fail(keypath + [name], "缺少必填项", "required but missing")
+                self.fail(keypath + [name], "required")
             return None
         val = obj[name]
         if not isinstance(val, typ):
             want = typ.__name__ if isinstance(typ, type) else "/".join(t.__name__ for t in typ)
-            self.fail(keypath + [name], f"类型应为 {want}，实际为 {type(val).__name__}",
-                      f"should be of type {want}, got {type(val).__name__}")
+            self.fail(keypath + [name], "type", want=want, got=type(val).__name__)
         return val
 
     def strings(self, obj: dict, name: str, keypath: list, required: bool = False) -> tuple[str, ...]:
         val = self.need(obj, name, list, keypath, required) or []
         for i, v in enumerate(val):
             if not isinstance(v, str) or not v.strip():
-                self.fail(keypath + [name, i], "应为非空字符串", "should be a non-empty string")
+                self.fail(keypath + [name, i], "non-empty-string")
         return tuple(val)
 
 
 def _has_path(node: Any, keypath: list) -> bool:
+    import yaml
+
     for k in keypath:
         if not isinstance(node, yaml.MappingNode):
             return False
@@ -73,7 +78,7 @@ def build(data: dict, chain: list[Path]) -> Pack:
     years = v.need(data, "years", dict, [], required=False) or {}
     for k in years:
         if k not in ("min", "max") or not isinstance(years[k], int):
-            v.fail(["years", k], "years 只能有整数 min / max", "years may only have integer min / max")
+            v.fail(["years", k], "years")
 
     sections = []
     for i, s in enumerate(v.need(data, "sections", list, [])):
@@ -82,8 +87,7 @@ def build(data: dict, chain: list[Path]) -> Pack:
             v.need(s, "key", str, kp), v.need(s, "number", int, kp), v.need(s, "title", str, kp),
             v.strings(s, "variants", kp), v.need(s, "role", str, kp, required=False)))
     if [s.number for s in sections] != list(range(1, len(sections) + 1)):
-        v.fail(["sections"], "sections 的 number 必须从 1 起连续编号",
-               "the numbers of sections must run 1, 2, 3, ... without gaps")
+        v.fail(["sections"], "section-numbers")
     section_keys = {s.key for s in sections}
 
     tables: dict[str, TableDef] = {}
@@ -91,31 +95,30 @@ def build(data: dict, chain: list[Path]) -> Pack:
         kp = ["tables", tkey]
         section = v.need(t, "section", str, kp)
         if section not in section_keys:
-            v.fail(kp + ["section"], f"未知的部分 {section!r}，应为 {sorted(section_keys)} 之一",
-                   f"unknown section {section!r}, should be one of {sorted(section_keys)}")
+            v.fail(kp + ["section"], "unknown-section", section=repr(section), known=str(sorted(section_keys)))
         columns = []
         for i, c in enumerate(v.need(t, "columns", list, kp)):
             ckp = kp + ["columns", i]
             kind = v.need(c, "kind", str, ckp, required=False) or "count"
             if kind not in KINDS:
-                v.fail(ckp + ["kind"], f"kind 应为 {KINDS} 之一", f"kind should be one of {KINDS}")
+                v.fail(ckp + ["kind"], "kind", kinds=str(KINDS))
             columns.append(ColumnDef(v.need(c, "key", str, ckp), v.need(c, "label", str, ckp), kind,
                                      v.strings(c, "units", ckp), v.need(c, "group", str, ckp, required=False)))
         if len({c.key for c in columns}) != len(columns):
-            v.fail(kp + ["columns"], "列的 key 重复", "duplicate column key")
+            v.fail(kp + ["columns"], "duplicate-column")
         row_defs = {}
         for rkey, r in (v.need(t, "row_defs", dict, kp) or {}).items():
             rkp = kp + ["row_defs", rkey]
             if not isinstance(r, dict):
-                v.fail(rkp, "应为映射", "should be a mapping")
+                v.fail(rkp, "mapping")
             label = r.get("label")
             if label is not None and not isinstance(label, str):
-                v.fail(rkp + ["label"], "label 应为字符串或 null", "label should be a string or null")
+                v.fail(rkp + ["label"], "row-label")
             row_defs[rkey] = RowDef(rkey, label, v.strings(r, "sets", rkp))
         rows = v.strings(t, "rows", kp, required=True)
         for i, r in enumerate(rows):
             if r not in row_defs:
-                v.fail(kp + ["rows", i], f"行 {r!r} 未在 row_defs 中定义", f"row {r!r} is not defined in row_defs")
+                v.fail(kp + ["rows", i], "row-undefined", row=repr(r))
         tables[tkey] = TableDef(
             tkey, v.need(t, "name", str, kp), section, v.strings(t, "anchors", kp, required=True),
             v.strings(t, "header", kp), tuple(columns), row_defs, rows, v.strings(t, "groups", kp),
@@ -126,17 +129,17 @@ def build(data: dict, chain: list[Path]) -> Pack:
         kp = ["relations", i]
         code = v.need(r, "code", str, kp)
         if not (len(code) == 5 and code.startswith("GK3") and code[2:].isdigit()):
-            v.fail(kp + ["code"], "勾稽关系的代码应为 GK3xx", "the code of a relation should be GK3xx")
+            v.fail(kp + ["code"], "relation-code")
         table = v.need(r, "table", str, kp)
         if table not in tables:
-            v.fail(kp + ["table"], f"未知的表 {table!r}", f"unknown table {table!r}")
+            v.fail(kp + ["table"], "unknown-table", table=repr(table))
         each = v.need(r, "each", str, kp, required=False)
         if each not in (None, "row", "col"):
-            v.fail(kp + ["each"], "each 应为 row 或 col", "each should be row or col")
+            v.fail(kp + ["each"], "each")
         try:
             eq = parse_equation(v.need(r, "assert", str, kp))
         except ExprError as e:
-            v.fail(kp + ["assert"], str(e), e.en)
+            v.fail(kp + ["assert"], e.msg, **e.args_)
         _check_equation(v, kp, eq, each, tables)
         relations.append(Relation(v.need(r, "id", str, kp), code, table, each, eq,
                                   v.need(r, "about", str, kp, required=False) or "",
@@ -148,13 +151,13 @@ def build(data: dict, chain: list[Path]) -> Pack:
     for i, ref in enumerate(v.strings(markers, "rows", ["markers"])):
         tkey, _, rkey = ref.partition(".")
         if tkey not in tables or rkey not in tables[tkey].row_defs:
-            v.fail(["markers", "rows", i], f"{ref!r} 不是已定义的 表.行", f"{ref!r} is not a defined table.row")
+            v.fail(["markers", "rows", i], "marker-row", ref=repr(ref))
         marker_rows.append((tkey, rkey))
     title = v.need(data, "title", dict, [], required=False) or {}
     names_en = v.need(data, "names_en", dict, [], required=False) or {}
     for k, val in names_en.items():
         if not isinstance(val, str):
-            v.fail(["names_en", k], "应为字符串", "should be a string")
+            v.fail(["names_en", k], "string")
     return Pack(
         template, name, chain[0], (years.get("min"), years.get("max")), tuple(sections), tables,
         tuple(relations), v.strings(markers, "labels", ["markers"]), tuple(marker_rows),
@@ -177,15 +180,15 @@ def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
     for code, r in declared.items():
         kp = ["relation_rules", code]
         if not isinstance(code, str) or not _RELATION_CODE_RE.fullmatch(code):
-            v.fail(kp, "勾稽关系的代码应为 GK3xx", "the code of a relation should be GK3xx")
+            v.fail(kp, "relation-code")
         name = v.need(r, "name", str, kp)
         if not _NAME_RE.fullmatch(name):
-            v.fail(kp + ["name"], "名称只能用小写字母、数字和连字符", "a name may only use lower-case letters, digits and hyphens")
+            v.fail(kp + ["name"], "rule-name")
         severity = v.need(r, "severity", str, kp)
         if severity not in SEVERITY_NAMES:
-            v.fail(kp + ["severity"], f"级别应为 {SEVERITY_NAMES} 之一", f"severity should be one of {SEVERITY_NAMES}")
+            v.fail(kp + ["severity"], "severity", severities=str(SEVERITY_NAMES))
         docs = {}
-        for lang in ("zh", "en"):
+        for lang in catalog.LANGS:
             block = v.need(r, lang, dict, kp, required=lang == "zh") or {}
             for k in ("summary", "why", "fix"):
                 if lang == "zh" or block:
@@ -194,8 +197,7 @@ def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
             docs[lang] = {k: str(val) for k, val in block.items() if k in ("summary", "why", "fix", "example")}
         out[code] = {"name": name, "severity": severity, **docs}
     for code in sorted(used - set(out)):
-        v.fail(["relation_rules"], f"勾稽关系用到的代码 {code} 未在 relation_rules 中说明（name、severity、zh）",
-               f"the relation code {code} is not described in relation_rules (name, severity, zh)")
+        v.fail(["relation_rules"], "relation-undescribed", code=code)
     return out
 
 
@@ -204,11 +206,11 @@ def _facts(v: _Validator, data: dict, tables: dict) -> dict:
     for name, source in (v.need(data, "facts", dict, [], required=False) or {}).items():
         kp = ["facts", name]
         if not isinstance(source, str):
-            v.fail(kp, "应为单元格或单元格之和，如 t3[R01][C7]", "should be a cell or a sum of cells, such as t3[R01][C7]")
+            v.fail(kp, "fact")
         try:
             terms = parse_fact(source)
         except ExprError as e:
-            v.fail(kp, str(e), e.en)
+            v.fail(kp, e.msg, **e.args_)
         _check_terms(v, kp, terms, set(), tables)
         out[name] = Fact(name, source, terms)
     return out
@@ -220,25 +222,25 @@ def _settings(v: _Validator, data: dict) -> dict:
     for code, s in (v.need(data, "rules", dict, [], required=False) or {}).items():
         kp = ["rules", code]
         if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
-            v.fail(kp, "规则代码应为 GK 加三位数字", "a rule code is GK and three digits")
+            v.fail(kp, "rule-code")
         if not isinstance(s, dict) or set(s) - {"applies"}:
-            v.fail(kp, "只能有 applies", "may only have applies")
+            v.fail(kp, "applies-only")
         applies = s.get("applies")
         entries = applies if isinstance(applies, list) else [{"severity": applies}]
         settings = []
         for i, e in enumerate(entries):
             ekp = kp + ["applies"] + ([i] if isinstance(applies, list) else [])
             if not isinstance(e, dict) or set(e) - {"severity", "years"}:
-                v.fail(ekp, "应为 severity，或 {years: {min, max}, severity}", "should be a severity, or {years: {min, max}, severity}")
+                v.fail(ekp, "applies")
             severity = e.get("severity")
             if severity is False:  # YAML reads a bare off as false
                 severity = "off"
             if severity not in SETTING_SEVERITIES:
-                v.fail(ekp, f"级别应为 {SETTING_SEVERITIES} 之一", f"severity should be one of {SETTING_SEVERITIES}")
+                v.fail(ekp, "severity", severities=str(SETTING_SEVERITIES))
             years = e.get("years") or {}
             if not isinstance(years, dict) or set(years) - {"min", "max"} or \
                     not all(isinstance(y, int) and not isinstance(y, bool) for y in years.values()):
-                v.fail(ekp + ["years"], "years 只能有整数 min / max", "years may only have integer min / max")
+                v.fail(ekp + ["years"], "years")
             settings.append(RuleSetting(severity, (years.get("min"), years.get("max"))))
         out[code] = tuple(settings)
     return out
@@ -248,8 +250,7 @@ def _deadlines(v: _Validator, data: dict) -> dict:
     out = {}
     for kind, value in (v.need(data, "deadlines", dict, [], required=False) or {}).items():
         if not (isinstance(value, str) and valid_mmdd(value)):
-            v.fail(["deadlines", kind], "应为每年都有的日期 MM-DD（如 01-31；02-29 不是）",
-                   "should be a date MM-DD that exists every year (such as 01-31; 02-29 is not)")
+            v.fail(["deadlines", kind], "deadline")
         out[kind] = value
     return out
 
@@ -280,48 +281,44 @@ def _content(v: _Validator, data: dict) -> dict:
             out[name] = {}
             for item, phrases in val.items():
                 if not isinstance(item, str) or not item.strip():
-                    v.fail(kp + [item], "条目名应为非空字符串", "an item name should be a non-empty string")
+                    v.fail(kp + [item], "item-name")
                 if not isinstance(phrases, list) or not phrases:
-                    v.fail(kp + [item], "至少需要一个词语", "needs at least one phrase")
+                    v.fail(kp + [item], "no-phrases")
                 out[name][item] = _phrases(v, phrases, kp + [item], content)
         else:
-            v.fail(kp, "应为词语列表，或条目到词语列表的映射",
-                   "should be a list of phrases, or a mapping of item names to lists of phrases")
+            v.fail(kp, "content")
     return out
 
 
 def _phrases(v: _Validator, entries: list, kp: list, content: dict) -> PhraseList:
     for i, e in enumerate(entries):
         if not (isinstance(e, str) and e.strip() or isinstance(e, dict)):
-            v.fail(kp + [i], "应为非空字符串", "should be a non-empty string")
+            v.fail(kp + [i], "non-empty-string")
     try:
         return compile_list(entries, content)
     except PhraseError as e:
-        v.fail(kp + ([e.index] if e.index is not None else []), e.text("zh"), e.text("en"))
+        v.fail(kp + ([e.index] if e.index is not None else []), e.msg, **e.args_)
 
 
 def _check_equation(v: _Validator, kp: list, eq: Equation, each: str | None, tables: dict) -> None:
     bound = {"row"} if each == "row" else {"col"} if each == "col" else set()
     if eq.variables() - bound:
-        v.fail(kp + ["assert"], f"变量 {sorted(eq.variables() - bound)} 未由 each 绑定",
-               f"variables {sorted(eq.variables() - bound)} are not bound by each")
+        v.fail(kp + ["assert"], "unbound", names=str(sorted(eq.variables() - bound)))
     _check_terms(v, kp + ["assert"], eq.terms, bound, tables)
 
 
 def _check_terms(v: _Validator, kp: list, terms, bound: set, tables: dict) -> None:
     for t in terms:
         if t.ref and not bound and any(s.kind == "var" for s in (t.ref.row, t.ref.col)):
-            v.fail(kp, "这里不能用变量 $…", "variables $… cannot be used here")
+            v.fail(kp, "no-variables")
         if not t.ref:
             continue
         table = tables.get(t.ref.table)
         if table is None:
-            v.fail(kp, f"未知的表 {t.ref.table!r}", f"unknown table {t.ref.table!r}")
+            v.fail(kp, "unknown-table", table=repr(t.ref.table))
         cols = {c.key for c in table.columns}
-        for sel, known, what, what_en in ((t.ref.row, set(table.row_defs), "行", "row"),
-                                          (t.ref.col, cols, "列", "column")):
+        for sel, known, msg in ((t.ref.row, set(table.row_defs), "unknown-row"), (t.ref.col, cols, "unknown-column")):
             names = [sel.a, sel.b] if sel.kind == "range" else [sel.a] if sel.kind == "key" else []
             for n in names:
                 if n not in known:
-                    v.fail(kp, f"未知的{what} {n!r}（表 {t.ref.table}）",
-                           f"unknown {what_en} {n!r} (table {t.ref.table})")
+                    v.fail(kp, msg, name=repr(n), table=t.ref.table)

@@ -6,30 +6,33 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-from ..catalog import text
+from .. import catalog
 from ..fileio import NotRegularFile, TooLarge, read_bounded
-from ..yamlload import YAMLLimitError, load_yaml
+from ..yamlload import YAMLLimitError, YAMLSyntaxError, load_yaml_at
+
+catalog.register("pack", Path(__file__).with_name("messages.yaml"))
 
 
-class PackError(Exception):
-    """`str(e)` is Chinese; `e.text("en")` gives the same `file:line: key: message` in English."""
+class PackError(catalog.MessageError):
+    """A pack that cannot be used: `file:line: key: message`, the message by id and arguments
+    (mostly of the `pack` catalog, pack/messages.yaml)."""
 
-    def __init__(self, path: Path, keypath: list, message: str, en: str | None = None):
+    def __init__(self, path: Path, keypath: list, msg: str, **args):
         self.path, self.keypath = path, keypath
         self.line = _line_of(path, keypath)
         self.where = ".".join(str(k) for k in keypath) or "(top)"
-        self.message, self.en = message, en or message
-        super().__init__(self.text())
+        super().__init__(msg, **args)
 
     def text(self, lang: str = "zh") -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.path}:{self.line}:{where} {self.en if lang == 'en' else self.message}"
+        return f"{self.path}:{self.line}:{where} {self.message(lang)}"
 
 
 def _line_of(path: Path, keypath: list) -> int:
     """Line of a key path in a YAML file (1-based), found by composing the node tree safely."""
+    import yaml  # only when an error is reported
+
     try:
         node = yaml.compose(_read(path), Loader=yaml.SafeLoader)
     except (OSError, ValueError, yaml.YAMLError):
@@ -70,38 +73,33 @@ def _read(path: Path) -> str:
 def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
     """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
     if path in seen:
-        raise PackError(path, ["extends"], "extends 形成循环", en="extends forms a cycle")
+        raise PackError(path, ["extends"], "pack:extends-cycle")
     try:
-        data = load_yaml(_read(path))
+        data = load_yaml_at(path, _read(path))
     except TooLarge as e:
-        raise PackError(path, [], f"规则包过大（{e.size} 字节，上限 {e.limit}）",
-                        en=f"the rule pack is too large ({e.size} bytes, limit {e.limit})") from None
+        raise PackError(path, [], "pack:too-large", size=e.size, limit=e.limit) from None
     except NotRegularFile:
-        raise PackError(path, [], "不是普通文件", en="not a regular file") from None
+        raise PackError(path, [], "pack:not-a-file") from None
     except OSError as e:
-        raise PackError(path, [], f"无法读取规则包：{e.strerror or e}",
-                        en=f"cannot read the rule pack: {e.strerror or e}") from None
+        raise PackError(path, [], "pack:unreadable", reason=str(e.strerror or e)) from None
     except UnicodeDecodeError:
-        raise PackError(path, [], "规则包不是 UTF-8 文本", en="the rule pack is not UTF-8 text") from None
+        raise PackError(path, [], "pack:not-utf8") from None
     except YAMLLimitError as e:
-        raise PackError(path, [], text(e.msg, "zh", **e.args_), en=text(e.msg, "en", **e.args_)) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        err = PackError(path, [], f"YAML 语法错误：{getattr(e, 'problem', e)}",
-                        en=f"YAML syntax error: {getattr(e, 'problem', e)}")
+        raise PackError(path, [], e.msg, **e.args_) from None
+    except YAMLSyntaxError as e:
+        mark = e.problem_mark
+        err = PackError(path, [], "pack:yaml-syntax", problem=e.problem)
         if mark is not None:
             err.line, err.where = mark.line + 1, ""
             err.args = (err.text(),)
         raise err from None
     if not isinstance(data, dict):
-        raise PackError(path, [], "规则包顶层必须是映射（key: value）",
-                        en="the top level of a rule pack must be a mapping (key: value)")
+        raise PackError(path, [], "pack:top-not-mapping")
     chain = [path]
     parent = data.pop("extends", None)
     if parent is not None:
         if not isinstance(parent, str) or os.path.isabs(parent) or ".." in Path(parent).parts:
-            raise PackError(path, ["extends"], "extends 必须是同一目录（或其子目录）中的文件名",
-                            en="extends must name a file in the same directory (or below it)")
+            raise PackError(path, ["extends"], "pack:extends-path")
         base, parents = load_yaml_chain(path.parent / parent, seen + (path,))
         data = _merge(base, data)
         chain += parents

@@ -118,6 +118,7 @@ class LabelIndex:
                 if ordinal(h.label) is not None:
                     self.numbered.setdefault(ordinal(h.label), set()).add(core(h.label))
         self.known = frozenset(self.by_key)
+        self.longest = max(map(len, self.known), default=0)
         self.known_cores = frozenset(self.by_core)
         self._piece_cache: dict[str, frozenset[str]] = {}
         self._rows_cache: dict[int, list] = {}  # by definition: the packs live as long as the index

@@ -9,15 +9,30 @@ from __future__ import annotations
 
 from ...facts import cells
 from ...model import Pos
-from ...textscan import folded_clauses
+from ...textscan import clauses, folded_paragraphs
 
 EARLIER_WINDOW = 6  # characters before a figure in which 历年, 上年 … make it not this year's
 
 
-def each_clause(report):
-    """(clause, offset → Pos) for every clause of every paragraph, in the folded text."""
-    for it, off, clause in folded_clauses(report):
-        yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
+def each_clause(report, *triggers):
+    """(clause, offset → Pos) for every clause of every paragraph, in the folded text.
+
+    With `triggers` (phrase lists), only the clauses of paragraphs where one of them occurs:
+    a phrase found in a clause is found in its paragraph too (phrases stop at clause marks), so
+    one search per paragraph rules most of the text out."""
+    for it, text, parts in _paragraph_clauses(report):
+        if triggers and not any(t.search(text) for t in triggers):
+            continue
+        for off, clause in parts:
+            yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
+
+
+def _paragraph_clauses(report):
+    memo = report.memo.get("paragraph-clauses")
+    if memo is None:
+        memo = report.memo["paragraph-clauses"] = [(it, text, list(clauses(text)))
+                                                   for it, text in folded_paragraphs(report)]
+    return memo
 
 
 def earlier(pack, clause: str, start: int) -> bool:

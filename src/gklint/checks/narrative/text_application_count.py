@@ -21,7 +21,8 @@ class TextApplicationCount(Rule):
         new, carried_in = count(report, "requests_new"), count(report, "requests_carried_in")
         done, carried_out = count(report, "requests_done"), count(report, "requests_carried_out")
         other = pack.phrases("not_applications")
-        for clause, pos in each_clause(report):
+        triggers = [pack.phrases(n) for n in ("received", "completed", "carried_over")]
+        for clause, pos in each_clause(report, *triggers):
             if other.contains(clause):
                 continue
             yield from self._received(report, clause, pos, new, carried_in)

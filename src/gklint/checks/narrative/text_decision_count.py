@@ -18,7 +18,7 @@ class TextDecisionCount(Rule):
 
     def check(self, report):
         pack = report.expected
-        for clause, pos in each_clause(report):
+        for clause, pos in each_clause(report, pack.phrases("decision_counts")):
             compared = set()
             # One finding per phrase and clause; a figure already reported is not reported again.
             for phrase in pack.phrases("decision_counts"):

@@ -21,7 +21,7 @@ class TextFeeVsTable(Rule):
         paths = [c.path for c in cells(report, "fee_unpaid") if c is not None]
         new, carried_in = count(report, "requests_new"), count(report, "requests_carried_in")
         none = new is not None and carried_in is not None and new + carried_in == 0
-        for clause, pos in each_clause(report):
+        for clause, pos in each_clause(report, pack.phrases("no_fee_notice"), pack.phrases("fee_collected")):
             m = pack.phrases("no_fee_notice").search(clause) if unpaid else None
             if m:
                 yield self.finding("notice-sent", pos(m.start()), said=clause.strip(), unpaid=unpaid,

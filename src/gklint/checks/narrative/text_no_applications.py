@@ -20,7 +20,7 @@ class TextNoApplications(Rule):
         if not new:
             return
         none, other = pack.phrases("no_applications"), pack.phrases("not_applications")
-        for clause, pos in each_clause(report):
+        for clause, pos in each_clause(report, none):
             if not other.contains(clause) and none.search(clause):
                 said = clause.strip()
                 yield self.finding("says-none", pos(0), said=said, new=new, data={"said": said, "table": new})

@@ -21,7 +21,8 @@ class TextReviewCount(Rule):
     def check(self, report):
         pack = report.expected
         totals = {fact: count(report, fact) for fact in KINDS}
-        for clause, pos in each_clause(report):
+        triggers = [pack.phrases("review_counts")] + [pack.phrases(none) for none, _ in KINDS.values()]
+        for clause, pos in each_clause(report, *triggers):
             for m in pack.phrases("review_counts").finditer(clause):
                 fact = m.item("kind")
                 n, expected = to_int(m.group("n")), totals.get(fact)

@@ -21,7 +21,7 @@ class RelationRule(Rule):
     def __init__(self, code: str, spec: dict):
         self.code, self.name, self.severity = code, spec["name"], spec["severity"]
         self.catalog_name = f"pack-{code}"
-        catalog.register_data(self.catalog_name, {lang: spec[lang] for lang in ("zh", "en") if spec.get(lang)})
+        catalog.register_data(self.catalog_name, {lang: spec[lang] for lang in catalog.LANGS if spec.get(lang)})
 
     def finding(self, msg: str, pos=None, *, severity: str | None = None, data: dict | None = None, **args) -> Finding:
         line, col = (pos.line, pos.col) if pos is not None else (1, 1)
@@ -37,8 +37,7 @@ def register_pack_rules(pack) -> list[str]:
     for code in pack.relation_rules:
         known = REGISTRY.get(code)
         if known is not None and not isinstance(known, RelationRule):
-            raise PackError(pack.path, ["relation_rules", code], catalog.text("relations:builtin-code", "zh", code=code),
-                            en=catalog.text("relations:builtin-code", "en", code=code))
+            raise PackError(pack.path, ["relation_rules", code], "relations:builtin-code", code=code)
     for code, spec in pack.relation_rules.items():
         REGISTRY[code] = RelationRule(code, spec)
     return list(pack.relation_rules)

@@ -1,0 +1,89 @@
+"""The prebuilt store (packaged YAML as JSON) and the stored LALR tables: current, faithful, and
+never used for anything outside the package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gklint import grammars, prebuilt
+from gklint.parser import _ItemStream
+from gklint.yamlload import load_yaml, load_yaml_at
+
+REGENERATE = "out of date: run `python -m gklint.prebuilt` and commit src/gklint/prebuilt/"
+LEXERS = {"report": _ItemStream}
+
+
+def test_every_packaged_yaml_file_is_in_the_store_with_its_current_text():
+    files = prebuilt.yaml_files()
+    assert len(files) > 10  # the packs and the catalogs
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert prebuilt.packaged_yaml(path, text) is not None, f"{path}: {REGENERATE}"
+
+
+def test_the_store_gives_exactly_what_the_yaml_says():
+    for path in prebuilt.yaml_files():
+        text = path.read_text(encoding="utf-8")
+        stored, parsed = prebuilt.packaged_yaml(path, text), load_yaml(text)
+        assert stored == parsed, path
+        assert json.dumps(stored, ensure_ascii=False) == json.dumps(parsed, ensure_ascii=False), path  # order
+
+
+def test_an_edited_file_is_read_from_its_yaml():
+    path = next(p for p in prebuilt.yaml_files() if p.name.startswith("gov-"))
+    text = path.read_text(encoding="utf-8") + "\n# edited\n"
+    assert prebuilt.packaged_yaml(path, text) is None
+    assert load_yaml_at(path, text.replace("name:", "name:", 1)) == load_yaml(text)
+
+
+def test_a_file_outside_the_package_is_never_looked_up(tmp_path):
+    packaged = next(p for p in prebuilt.yaml_files() if p.name.startswith("gov-"))
+    text = packaged.read_text(encoding="utf-8")
+    copy = tmp_path / packaged.name
+    copy.write_text(text, encoding="utf-8")
+    assert prebuilt.packaged_yaml(copy, text) is None
+    assert prebuilt.packaged_yaml(packaged, text) is not None  # the control: the same text inside
+
+
+def test_callers_get_their_own_copy():
+    path = next(p for p in prebuilt.yaml_files() if p.name.startswith("gov-"))
+    text = path.read_text(encoding="utf-8")
+    first = prebuilt.packaged_yaml(path, text)
+    first.clear()
+    assert prebuilt.packaged_yaml(path, text)
+
+
+def test_grammar_tables_are_current():
+    for name in grammars.GRAMMARS:
+        key = grammars._key(name, grammars._source(name), LEXERS.get(name))
+        assert grammars._stored(name, key) is not None, f"grammar {name}: {REGENERATE}"
+
+
+def test_a_table_of_another_grammar_text_is_not_used():
+    name = "expr"
+    assert grammars._stored(name, grammars._key(name, grammars._source(name) + "\n", None)) is None
+
+
+def test_stored_tables_parse_as_the_built_ones():
+    stored = grammars.load("expr")
+    built = grammars._build("expr", grammars._source("expr"), None)
+    assert stored is not built
+    sources = []
+    for path in prebuilt.yaml_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("assert:"):
+                sources.append(line.split(":", 1)[1].strip())
+    assert len(sources) > 5
+    for src in sources:
+        assert stored.parse(src, start="equation") == built.parse(src, start="equation"), src
+
+
+def test_the_tag_encoding_keeps_integer_keys_and_tuples():
+    value = {1: ("a", [2, (3,)]), "s": {"__x": 1}}
+    assert json.loads(json.dumps(grammars._tag(value)), object_hook=grammars._untag) == value
+
+
+def test_store_file_is_json_of_strings():
+    data = json.loads(Path(prebuilt.STORE).read_text(encoding="utf-8"))
+    assert all(isinstance(v["json"], str) and len(v["sha256"]) == 64 for v in data.values())
