@@ -72,7 +72,7 @@ def read_pdf(path: str, data: bytes) -> Source:
             return _fail(path, "GK013", "pdf")
         return _damaged(path, cause)
     try:
-        return _read(path, pdf)
+        return _read(path, pdf, data)
     except Exception as e:
         cause = _cause(e)
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -104,10 +104,39 @@ def page_count(pdf) -> int | None:
         return None
 
 
-def _read(path: str, pdf) -> Source:
+def _read(path: str, pdf, data: bytes) -> Source:
     count = page_count(pdf)
     if count is not None and count > MAX_PAGES:
         return _fail(path, "GK014", "pdf-pages", count=count, limit=MAX_PAGES)
+    fast = _pdfium(data, len(pdf.pages))
+    try:
+        return _read_pages(path, pdf, fast)
+    finally:
+        if fast is not None:
+            fast.close()
+
+
+def _pdfium(data: bytes, pages: int):
+    """PDFium's reading of the file, used page by page where it gives pdfminer's characters
+    (pdfium.py); None where PDFium is missing, cannot open the file or sees other pages
+    (a damaged page tree pdfminer rebuilt its own way)."""
+    try:
+        from .pdfium import Document
+
+        fast = Document(data)
+    except Exception:  # ImportError, or PDFium refuses what pdfminer opened: pdfminer reads it all
+        return None
+    try:
+        same = len(fast.doc) == pages
+    except Exception:
+        same = False
+    if not same:
+        fast.close()
+        return None
+    return fast
+
+
+def _read_pages(path: str, pdf, fast) -> Source:
     src = Source(path)
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -117,7 +146,8 @@ def _read(path: str, pdf) -> Source:
         if number > MAX_PAGES:
             return _fail(path, "GK014", "pdf-over", limit=MAX_PAGES)
         try:
-            chars = [c for c in page.chars if c.get("text", "").strip()]
+            plain = fast.chars(number - 1, page) if fast is not None and number <= MAX_PAGES else None
+            chars = [c for c in (page.chars if plain is None else plain) if c.get("text", "").strip()]
             total += len(chars)
             garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
             if len(chars) < MIN_TEXT_CHARS:
@@ -125,7 +155,7 @@ def _read(path: str, pdf) -> Source:
                     scanned.append(number)
                 if not chars:
                     continue
-            pages.append(_Page.read(number, page, chars))
+            pages.append(_Page.read(number, page, chars, plain))
         except Exception:
             broken.append(number)
         finally:
@@ -185,10 +215,12 @@ class _Page:
         self.first_line: _Line | None = None
 
     @classmethod
-    def read(cls, number: int, page, chars) -> "_Page":
+    def read(cls, number: int, page, chars, plain: list[dict] | None = None) -> "_Page":
+        """`plain`: the page's characters from PDFium, on a page that holds no ruled table;
+        None: pdfplumber reads the page, its tables too."""
         self = cls(number, float(page.height))
         tables = []
-        for t in page.find_tables():
+        for t in (page.find_tables() if plain is None else ()):
             tables += _data_parts(t, _grid(page, t))
         boxes = [b for b, _ in tables]
 
@@ -200,7 +232,7 @@ class _Page:
 
         text_page = page.filter(outside) if boxes else page
         lines = []
-        for ln in text_page.extract_text_lines(layout=False, strip=True, return_chars=False):
+        for ln in _text_lines(text_page, plain):
             text = ln["text"].strip()
             if text:
                 lines.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
@@ -218,6 +250,18 @@ class _Page:
         if widths:
             self.size = statistics.median(widths)
         return self
+
+
+def _text_lines(page, plain: list[dict] | None) -> list[dict]:
+    """pdfplumber's text lines of the page, or of PDFium's characters laid out the same way."""
+    options = {"layout": False}
+    if plain is None:
+        return page.extract_text_lines(strip=True, return_chars=False, **options)
+    from pdfplumber.utils import chars_to_textmap
+
+    textmap = chars_to_textmap(plain, layout_bbox=page.bbox, layout_width=page.width,
+                               layout_height=page.height, **options)
+    return textmap.extract_text_lines(strip=True, return_chars=False)
 
 
 def _with_numbers(lines: list[_Line]) -> list[_Line]:
