@@ -146,8 +146,8 @@ def _read_pages(path: str, pdf, fast) -> Source:
         if number > MAX_PAGES:
             return _fail(path, "GK014", "pdf-over", limit=MAX_PAGES)
         try:
-            plain = fast.chars(number - 1, page) if fast is not None and number <= MAX_PAGES else None
-            chars = [c for c in (page.chars if plain is None else plain) if c.get("text", "").strip()]
+            read = (fast.page(number - 1, page) if fast is not None else None) or page
+            chars = [c for c in read.chars if c.get("text", "").strip()]
             total += len(chars)
             garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
             if len(chars) < MIN_TEXT_CHARS:
@@ -155,7 +155,7 @@ def _read_pages(path: str, pdf, fast) -> Source:
                     scanned.append(number)
                 if not chars:
                     continue
-            pages.append(_Page.read(number, page, chars, plain))
+            pages.append(_Page.read(number, read, chars))
         except Exception:
             broken.append(number)
         finally:
@@ -215,12 +215,11 @@ class _Page:
         self.first_line: _Line | None = None
 
     @classmethod
-    def read(cls, number: int, page, chars, plain: list[dict] | None = None) -> "_Page":
-        """`plain`: the page's characters from PDFium, on a page that holds no ruled table;
-        None: pdfplumber reads the page, its tables too."""
+    def read(cls, number: int, page, chars) -> "_Page":
+        """`page`: pdfplumber's page or PDFium's reading of it (pdfium.PlainPage)."""
         self = cls(number, float(page.height))
         tables = []
-        for t in (page.find_tables() if plain is None else ()):
+        for t in page.find_tables():
             tables += _data_parts(t, _grid(page, t))
         boxes = [b for b, _ in tables]
 
@@ -232,7 +231,7 @@ class _Page:
 
         text_page = page.filter(outside) if boxes else page
         lines = []
-        for ln in _text_lines(text_page, plain):
+        for ln in text_page.extract_text_lines(layout=False, strip=True, return_chars=False):
             text = ln["text"].strip()
             if text:
                 lines.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
@@ -250,18 +249,6 @@ class _Page:
         if widths:
             self.size = statistics.median(widths)
         return self
-
-
-def _text_lines(page, plain: list[dict] | None) -> list[dict]:
-    """pdfplumber's text lines of the page, or of PDFium's characters laid out the same way."""
-    options = {"layout": False}
-    if plain is None:
-        return page.extract_text_lines(strip=True, return_chars=False, **options)
-    from pdfplumber.utils import chars_to_textmap
-
-    textmap = chars_to_textmap(plain, layout_bbox=page.bbox, layout_width=page.width,
-                               layout_height=page.height, **options)
-    return textmap.extract_text_lines(strip=True, return_chars=False)
 
 
 def _with_numbers(lines: list[_Line]) -> list[_Line]:

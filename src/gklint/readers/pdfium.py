@@ -22,11 +22,10 @@ from __future__ import annotations
 import ctypes
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
-MIN_RULE = 1.0  # pdfplumber keeps edges from 1 pt before joining them into table rules
 
 
 class Document:
-    """The PDF opened by PDFium once, its pages read on demand (None: PDFium cannot open it)."""
+    """The PDF opened by PDFium once, its pages read on demand."""
 
     def __init__(self, data: bytes):
         import pypdfium2
@@ -38,72 +37,188 @@ class Document:
     def close(self) -> None:
         self.doc.close()
 
-    def chars(self, index: int, page) -> list[dict] | None:
-        """The characters of page `index` as pdfplumber's page.chars gives them (blanks included),
-        or None where pdfplumber must read the page (see the module docstring). `page` is
-        pdfplumber's page: its boxes place the coordinates and its fonts are checked."""
-        if page.rotation or not _fonts_decodable(page):
+    def page(self, index: int, page) -> "PlainPage | None":
+        """Page `index` as pdfplumber would see it, or None where pdfplumber must read it (see the
+        module docstring). `page` is pdfplumber's page, not parsed: its boxes place the
+        coordinates and its fonts are checked."""
+        descents = None if page.rotation else _descents(page)
+        if descents is None:
             return None
         try:
             pg = self.doc[index]
         except Exception:  # PDFium cannot load the page: pdfplumber says what is wrong with it
             return None
         try:
-            if _may_hold_rules(self.raw, pg):
+            place = _Place(page)
+            edges = _edges(self.raw, pg, place)
+            if edges is None:
                 return None
             textpage = pg.get_textpage()
             try:
-                return _chars(self.raw, textpage, page)
+                chars = _chars(self.raw, textpage, place, descents)
             finally:
                 textpage.close()
+            return None if chars is None else PlainPage(page, chars, edges)
         except Exception:
             return None
         finally:
             pg.close()
 
 
-def _fonts_decodable(page) -> bool:
+class PlainPage:
+    """What gklint asks of a pdfplumber page, from PDFium's characters and path segments:
+    `ruled` says whether pdfplumber's table finder runs at all."""
+
+    def __init__(self, page, chars: list[dict], edges: list[dict]):
+        self.bbox, self.width, self.height = page.bbox, page.width, page.height
+        self.chars, self.edges = chars, edges
+        across = any(e["orientation"] == "h" for e in edges)
+        self.ruled = across and any(e["orientation"] == "v" for e in edges)
+
+    def find_tables(self) -> list:
+        if not self.ruled:  # a table needs rules both ways
+            return []
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(None)).tables
+
+    def filter(self, keep) -> "PlainPage":
+        out = object.__new__(PlainPage)
+        out.__dict__.update(self.__dict__)
+        out.chars = [c for c in self.chars if keep(c)]
+        return out
+
+    def extract_text_lines(self, layout: bool = False, strip: bool = True, return_chars: bool = False) -> list[dict]:
+        from pdfplumber.utils import chars_to_textmap
+
+        textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
+                                   layout_height=self.height)
+        return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+class _Place:
+    """PDF user space to pdfplumber's coordinates: pdfminer's are relative to the MediaBox
+    origin, pdfplumber turns them back and measures from the top."""
+
+    def __init__(self, page):
+        self.y0 = float(page.page_obj.mediabox[1])
+        self.height, self.top = float(page.height), float(page.mediabox[1])
+
+    def y(self, y: float) -> float:
+        return self.height - (y - self.y0) + self.top
+
+
+def _descents(page) -> dict[bytes, float] | None:
+    """Each font's descent as pdfminer takes it (the font descriptor's /Descent, a standard
+    font's metrics), by /BaseFont; None where pdfplumber must read the page: a Type3 font, a
+    composite font without /ToUnicode or set vertically, two fonts of one name that differ."""
+    from pdfminer.fontmetrics import FONT_METRICS
     from pdfminer.pdftypes import resolve1
 
-    def fine(resources, depth: int) -> bool:
+    out: dict[bytes, float] = {}
+
+    def name(value) -> str | None:
+        return getattr(resolve1(value), "name", None)
+
+    def add(resources, depth: int) -> bool:
         resources = resolve1(resources) or {}
         for font in (resolve1(resources.get("Font")) or {}).values():
             font = resolve1(font) or {}
-            sub = getattr(resolve1(font.get("Subtype")), "name", None)
-            if sub == "Type3" or (sub == "Type0" and font.get("ToUnicode") is None):
+            sub, base = name(font.get("Subtype")), name(font.get("BaseFont"))
+            spec = font
+            if sub == "Type0":
+                encoding = resolve1(font.get("Encoding"))
+                vertical = (name(encoding) or "").endswith("-V") or resolve1(getattr(encoding, "attrs", {}).get("WMode")) == 1
+                if font.get("ToUnicode") is None or vertical:
+                    return False
+                spec = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0]) or {}
+            elif sub == "Type3" or base is None:
+                return False
+            if sub != "Type0" and base in FONT_METRICS:
+                descent = FONT_METRICS[base][0].get("Descent", 0)
+            else:
+                descent = resolve1((resolve1(spec.get("FontDescriptor")) or {}).get("Descent", 0)) or 0
+            descent = -abs(float(descent))
+            key = base if isinstance(base, bytes) else base.encode("utf-8")  # pdfminer decodes names as UTF-8
+            if out.setdefault(key, descent) != descent:
                 return False
         for xobj in (resolve1(resources.get("XObject")) or {}).values():
-            xobj = resolve1(xobj)
-            attrs = getattr(xobj, "attrs", {})
-            if getattr(resolve1(attrs.get("Subtype")), "name", None) == "Form":
-                if depth >= MAX_DEPTH or not fine(attrs.get("Resources"), depth + 1):
+            attrs = getattr(resolve1(xobj), "attrs", {})
+            if name(attrs.get("Subtype")) == "Form":
+                if depth >= MAX_DEPTH or not add(attrs.get("Resources"), depth + 1):
                     return False
         return True
 
     try:
-        return fine(page.page_obj.resources, 0)
+        return out if add(page.page_obj.resources, 0) else None
     except Exception:  # a damaged resource dictionary: pdfplumber decides what it is
-        return False
+        return None
 
 
-def _may_hold_rules(raw, pg) -> bool:
-    """Whether pdfplumber's line strategy could find a table: path objects on the page that run
-    across and others (or the same) that run down, or paths inside a form (whose bounds are in
-    the form's own space)."""
-    across = down = False
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+def _edges(raw, pg, place: _Place) -> list[dict] | None:
+    """pdfplumber's edges (page.edges) of the page's path objects: pdfminer's reading of each
+    subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
+    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
+    edges: list[dict] = []
+    matrix, x, y, close = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float(), None
     for i in range(raw.FPDFPage_CountObjects(pg)):
         obj = raw.FPDFPage_GetObject(pg, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM and _form_has_paths(raw, obj, 1):
-            return True
-        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return None
+        if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
-        across = across or right.value - left.value >= MIN_RULE
-        down = down or top.value - bottom.value >= MIN_RULE
-        if across and down:
-            return True
-    return False
+        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+            return None
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        subpaths: list[list] = []
+        bezier = 0
+        for j in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, j)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+                return None
+            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append(["m", [pt]])
+                bezier = 0
+            elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+                bezier += 1
+                if bezier % 3 == 0:  # pdfminer keeps a curve's end point, not its control points
+                    subpaths[-1][0] += "c"
+                    subpaths[-1][1].append(pt)
+            else:
+                subpaths[-1][0] += "l"
+                subpaths[-1][1].append(pt)
+            if raw.FPDFPathSegment_GetClose(seg):
+                subpaths[-1][0] += "h"
+                subpaths[-1][1].append(subpaths[-1][1][0])
+        for shape, pts in subpaths:
+            edges += _subpath_edges(shape, pts, place)
+    return edges
+
+
+def _subpath_edges(shape: str, pts: list, place: _Place) -> list[dict]:
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:  # pdfminer drops the redundant `l`
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        edge = _edge(x0, y0, x1, y1, place, "line")
+        edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"
+        return [edge]
+    out = []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        edge = _edge(x0, y0, x1, y1, place, "curve_edge")
+        edge["orientation"] = "v" if x0 == x1 else ("h" if y0 == y1 else None)
+        out.append(edge)
+    return out
+
+
+def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) -> dict:
+    top, bottom = sorted((place.y(y0), place.y(y1)))
+    return {"object_type": kind, "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": bottom,
+            "doctop": top, "width": abs(x1 - x0), "height": bottom - top}
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
@@ -117,13 +232,13 @@ def _form_has_paths(raw, form, depth: int) -> bool:
     return False
 
 
-def _chars(raw, textpage, page) -> list[dict] | None:
-    # pdfminer's coordinates are relative to the MediaBox origin; pdfplumber turns them back.
-    mb_y0 = float(page.page_obj.mediabox[1])
-    height, mb_top = float(page.height), float(page.mediabox[1])
-    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+def _chars(raw, textpage, place: _Place, descents: dict[bytes, float]) -> list[dict] | None:
+    box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(256)
     get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
     loose_box, font_size, get_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
+    origin, text_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
+    font_descent: dict[int, float | None] = {}  # per text object
     out = []
     for i in range(raw.FPDFText_CountChars(textpage)):
         if generated(textpage, i) == 1:  # a space or line break PDFium inferred: pdfminer has none
@@ -131,16 +246,24 @@ def _chars(raw, textpage, page) -> list[dict] | None:
         code = get_unicode(textpage, i)
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(textpage, i) == 1:
             return None
-        if not loose_box(textpage, i, box) or not get_matrix(textpage, i, matrix):
+        if not loose_box(textpage, i, box) or not get_matrix(textpage, i, matrix) or not origin(textpage, i, ox, oy):
             return None
-        if matrix.b or matrix.c or matrix.a * matrix.d <= 0:
+        if matrix.b or matrix.c or matrix.a * matrix.d <= 0 or box.right < box.left:
             return None
-        text = chr(code)
-        bottom = height - (box.bottom - mb_y0) + mb_top
-        size = font_size(textpage, i) * abs(matrix.d)
-        if not text.isspace() and (box.right < box.left or size <= 0):
+        obj = text_object(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key not in font_descent:
+            n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
+            font_descent[key] = descents.get(name.value) if 0 < n <= len(name) else None
+        descent = font_descent[key]
+        if descent is None:
             return None
-        out.append({"text": text, "x0": box.left, "x1": box.right,
-                    "top": bottom - size, "bottom": bottom, "doctop": bottom - size, "upright": True,
-                    "size": size, "object_type": "char"})
+        size = font_size(textpage, i)
+        # pdfminer's box: from the descent to the descent plus the font size, above the origin
+        bottom = place.y(oy.value + descent * size * matrix.d / 1000)
+        height = size * matrix.d
+        if box.right - box.left > 2 * height + 1:  # PDFium's fallback box (font size, unscaled)
+            return None
+        out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": bottom - height, "bottom": bottom,
+                    "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
     return out
