@@ -139,7 +139,7 @@ def _descents(page) -> dict[bytes, float] | None:
             else:
                 descent = resolve1((resolve1(spec.get("FontDescriptor")) or {}).get("Descent", 0)) or 0
             descent = -abs(float(descent))
-            key = base if isinstance(base, bytes) else base.encode("utf-8")  # pdfminer decodes names as UTF-8
+            key = _unsubset(base if isinstance(base, bytes) else base.encode("utf-8"))  # pdfminer decodes UTF-8
             if out.setdefault(key, descent) != descent:
                 return False
         for xobj in (resolve1(resources.get("XObject")) or {}).values():
@@ -153,6 +153,11 @@ def _descents(page) -> dict[bytes, float] | None:
         return out if add(page.page_obj.resources, 0) else None
     except Exception:  # a damaged resource dictionary: pdfplumber decides what it is
         return None
+
+
+def _unsubset(name: bytes) -> bytes:
+    """A font name without its subset tag (`ABCDEF+`), which PDFium drops for some fonts."""
+    return name[7:] if len(name) > 7 and name[6:7] == b"+" and name[:6].isupper() else name
 
 
 def _edges(raw, pg, place: _Place) -> list[dict] | None:
@@ -254,7 +259,7 @@ def _chars(raw, textpage, place: _Place, descents: dict[bytes, float]) -> list[d
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         if key not in font_descent:
             n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
-            font_descent[key] = descents.get(name.value) if 0 < n <= len(name) else None
+            font_descent[key] = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
         descent = font_descent[key]
         if descent is None:
             return None
