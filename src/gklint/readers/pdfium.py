@@ -20,6 +20,7 @@ font's ascent, so `top` is `bottom` less the font size, as pdfminer's box is.
 from __future__ import annotations
 
 import ctypes
+import re
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
 
@@ -150,9 +151,42 @@ def _descents(page) -> dict[bytes, float] | None:
         return True
 
     try:
-        return out if add(page.page_obj.resources, 0) else None
+        if not add(page.page_obj.resources, 0) or not _fonts_known(page):
+            return None
     except Exception:  # a damaged resource dictionary: pdfplumber decides what it is
         return None
+    return out
+
+
+# A font selected in a content stream (`/F1 12 Tf`): its resource name.
+SELECTED_FONT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+.\d]+\s+Tf")
+
+
+def _fonts_known(page) -> bool:
+    """Whether every font the page's content selects is in its resources: pdfminer and PDFium
+    stand in different fonts for a missing one."""
+    from pdfminer.pdftypes import resolve1
+
+    def names(resources) -> set[bytes]:
+        fonts = resolve1((resolve1(resources) or {}).get("Font")) or {}
+        return {k.encode("utf-8") if isinstance(k, str) else k for k in fonts}
+
+    def fine(streams, resources, known: set[bytes], depth: int) -> bool:
+        for stream in streams if isinstance(streams, list) else [streams]:
+            stream = resolve1(stream)
+            if stream is not None and not set(SELECTED_FONT.findall(stream.get_data())) <= known:
+                return False
+        for xobj in (resolve1((resolve1(resources) or {}).get("XObject")) or {}).values():
+            xobj = resolve1(xobj)
+            attrs = getattr(xobj, "attrs", {})
+            if getattr(resolve1(attrs.get("Subtype")), "name", None) == "Form":
+                inner = attrs.get("Resources")  # a form without resources uses its page's
+                if depth >= MAX_DEPTH or not fine(xobj, inner, names(inner) if inner else known, depth + 1):
+                    return False
+        return True
+
+    resources = page.page_obj.resources
+    return fine(page.page_obj.contents, resources, names(resources), 0)
 
 
 def _unsubset(name: bytes) -> bytes:

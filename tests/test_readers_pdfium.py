@@ -1,0 +1,114 @@
+"""PDF pages read from PDFium (readers/pdfium.py): which pages it reads, and that what it reads is
+what pdfplumber reads — lines, tables, origins and findings — including on hostile files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from readers_fixtures import FONT, TEXT_PAGE, minimal_pdf
+
+pdfplumber = pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
+
+from gklint.readers import pdfium  # noqa: E402
+from gklint.readers.pdf import read_pdf  # noqa: E402
+
+# A 3 × 2 grid of ruled cells with a number in each, under a line of text.
+GRID = b" ".join(f"{x} {y} 100 20 re S".encode() for x in (72, 172, 272) for y in (600, 620))
+CELLS = b" ".join(f"BT /F1 10 Tf {x + 10} {y + 6} Td ({x + y}) Tj ET".encode() for x in (72, 172, 272) for y in (600, 620))
+TABLE_PAGE = TEXT_PAGE + b" " + GRID + b" " + CELLS
+UNDERLINED = TEXT_PAGE + b" 72 715 m 400 715 l S"  # a rule across, none down: no table can be drawn
+
+
+def pages(data: bytes):
+    pdf = pdfplumber.open(io.BytesIO(data))
+    return pdf, pdfium.Document(data)
+
+
+def plumber_only(monkeypatch, data: bytes):
+    """What the reader gives with every page read by pdfplumber, as before PDFium."""
+    with monkeypatch.context() as m:
+        m.setattr(pdfium.Document, "page", lambda self, index, page: None)
+        return read_pdf("r.pdf", data)
+
+
+def same(a, b) -> None:
+    assert (a.lines, a.origins, a.fatal, a.meta) == (b.lines, b.origins, b.fatal, b.meta)
+    assert [(f.code, f.message) for f in a.findings] == [(f.code, f.message) for f in b.findings]
+
+
+def test_page_with_a_ruled_table_goes_to_the_table_finder_and_finds_pdfplumbers_cells():
+    pdf, doc = pages(minimal_pdf([TABLE_PAGE], FONT))
+    plain = doc.page(0, pdf.pages[0])
+    assert plain is not None and plain.ruled
+    ours, theirs = plain.find_tables(), pdf.pages[0].find_tables()
+    assert [t.extract() for t in ours] == [t.extract() for t in theirs] != []
+    assert [v for t in ours for v in t.bbox] == pytest.approx([v for t in theirs for v in t.bbox], abs=0.01)
+
+
+@pytest.mark.parametrize("content", [TEXT_PAGE, UNDERLINED])
+def test_page_without_rules_both_ways_skips_the_table_finder(content):
+    pdf, doc = pages(minimal_pdf([content], FONT))
+    plain = doc.page(0, pdf.pages[0])
+    assert plain is not None and not plain.ruled and plain.find_tables() == []
+    assert pdf.pages[0].find_tables() == []  # pdfplumber agrees: nothing was skipped
+
+
+def test_characters_are_placed_where_pdfminer_places_them():
+    data = minimal_pdf([TABLE_PAGE], FONT).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [10 100 605 942]")
+    pdf, doc = pages(data)
+    ours, theirs = doc.page(0, pdf.pages[0]).chars, pdf.pages[0].chars
+    assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+    for key in ("x0", "x1", "top", "bottom"):
+        assert [c[key] for c in ours] == pytest.approx([c[key] for c in theirs], abs=0.01)
+
+
+@pytest.mark.parametrize("change", [
+    (b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Rotate 90"),  # rotated page
+    (b"/Subtype /Type1 /BaseFont /Helvetica", b"/Subtype /Type3 /BaseFont /Helvetica"),  # a Type3 font
+    (b"/Subtype /Type1 /BaseFont /Helvetica", b"/Subtype /Type0 /BaseFont /Helvetica"),  # composite, no /ToUnicode
+    (b"72 720 Td", b"0 1 -1 0 72 720 Tm"),  # text set sideways
+])
+def test_pages_pdfium_cannot_stand_in_for_go_to_pdfplumber(monkeypatch, change):
+    data = minimal_pdf([TABLE_PAGE], FONT).replace(*change)
+    pdf, doc = pages(data)
+    assert doc.page(0, pdf.pages[0]) is None
+    same(read_pdf("r.pdf", data), plumber_only(monkeypatch, data))
+
+
+@pytest.mark.parametrize("content", [
+    TABLE_PAGE,
+    UNDERLINED,
+    b"BT /F1 12 Tf 1e38 1e38 Td (far away) Tj ET " + TEXT_PAGE,  # text off any page
+    b"0 0 1e38 1e38 re S 1e38 0 m -1e38 0 l S " + TABLE_PAGE,  # rules of absurd size
+    b"q 0 0 0 0 0 0 cm 72 700 m 400 700 l S Q " + TABLE_PAGE,  # a degenerate matrix
+    b"72 700 m 100 720 150 680 200 700 c 72 650 m 72 400 l h S " + TABLE_PAGE,  # curves and a closed line
+    b"BT /F1 12 Tf 72 720 Td (unterminated " + GRID,  # a broken string
+    b"BT /F9 12 Tf 72 720 Td (no such font) Tj ET " + TABLE_PAGE,
+])
+def test_same_reading_as_pdfplumber_on_odd_and_hostile_pages(monkeypatch, content):
+    data = minimal_pdf([content, TABLE_PAGE], FONT)
+    same(read_pdf("r.pdf", data), plumber_only(monkeypatch, data))
+
+
+def test_file_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
+    def refuse(self, data):
+        raise RuntimeError("PDFium refuses")
+
+    data = minimal_pdf([TABLE_PAGE], FONT)
+    monkeypatch.setattr(pdfium.Document, "__init__", refuse)
+    src = read_pdf("r.pdf", data)
+    assert src.lines and not src.fatal
+
+
+def test_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
+    data = minimal_pdf([TABLE_PAGE], FONT)
+    expected = plumber_only(monkeypatch, data)
+
+    def broken(raw, textpage, place, descents):
+        raise OSError("PDFium failed")
+
+    monkeypatch.setattr(pdfium, "_chars", broken)
+    same(read_pdf("r.pdf", data), expected)
