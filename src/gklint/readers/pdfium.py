@@ -272,37 +272,51 @@ def _form_has_paths(raw, form, depth: int) -> bool:
 
 
 def _chars(raw, textpage, place: _Place, descents: dict[bytes, float]) -> list[dict] | None:
+    tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(256)
     get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    loose_box, font_size, get_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
-    origin, text_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
-    font_descent: dict[int, float | None] = {}  # per text object
+    loose_box, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
+    # Font, size and matrix are the text object's: per object, pdfminer's character height and
+    # its descent (PDFium's loose box takes the descent from elsewhere).
+    objects: dict[int, tuple[float, float] | None] = {}
+    origin = raw.FPDFText_GetCharOrigin
     out = []
-    for i in range(raw.FPDFText_CountChars(textpage)):
-        if generated(textpage, i) == 1:  # a space or line break PDFium inferred: pdfminer has none
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = get_unicode(tp, i)
+        if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
-        code = get_unicode(textpage, i)
-        if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(textpage, i) == 1:
+        if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        if not loose_box(textpage, i, box) or not get_matrix(textpage, i, matrix) or not origin(textpage, i, ox, oy):
+        obj = text_object(tp, i)
+        if not loose_box(tp, i, box) or box.right < box.left or not obj or not origin(tp, i, ox, oy):
             return None
-        if matrix.b or matrix.c or matrix.a * matrix.d <= 0 or box.right < box.left:
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key not in objects:
+            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix)
+        metrics = objects[key]
+        if metrics is None:
             return None
-        obj = text_object(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in font_descent:
-            n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
-            font_descent[key] = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
-        descent = font_descent[key]
-        if descent is None:
-            return None
-        size = font_size(textpage, i)
-        # pdfminer's box: from the descent to the descent plus the font size, above the origin
-        bottom = place.y(oy.value + descent * size * matrix.d / 1000)
-        height = size * matrix.d
+        height, descent = metrics
         if box.right - box.left > 2 * height + 1:  # PDFium's fallback box (font size, unscaled)
             return None
+        bottom = place.y(oy.value + descent)  # pdfminer's box: the descent to the descent plus the size
         out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": bottom - height, "bottom": bottom,
                     "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
     return out
+
+
+def _object_metrics(raw, tp, i, obj, descents, name, matrix) -> tuple[float, float] | None:
+    """(pdfminer's character height, its descent) in page units, for the text object of char `i`."""
+    if not raw.FPDFText_GetMatrix(tp, i, matrix):
+        return None
+    if matrix.b or matrix.c or matrix.a * matrix.d <= 0:  # not upright: pdfminer's box turns with it
+        return None
+    n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
+    descent = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
+    if descent is None:
+        return None
+    size = raw.FPDFText_GetFontSize(tp, i)
+    if size <= 0:
+        return None
+    return size * matrix.d, descent * size * matrix.d / 1000
