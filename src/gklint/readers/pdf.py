@@ -1,4 +1,5 @@
-"""PDF reports, read from the text layer with pdfplumber.
+"""PDF reports, read from the text layer: the file checked and opened with pdfplumber (pdfminer),
+each page's characters and rules from PDFium where it stands in for pdfminer (pdfium.py).
 
 * Ruled tables are found per page (pdfplumber's line strategy) and written as grids in Word's
   text-export layout (see layout.py): a cell merged across columns or rows leaves blanks, and text
