@@ -1,20 +1,25 @@
-"""A PDF page's characters and their positions from PDFium (pypdfium2), in pdfplumber's terms.
+"""A PDF page's characters, positions and rules from PDFium (pypdfium2), in pdfplumber's terms.
 
 pdfminer's layout (what pdfplumber reads) interprets every content stream in Python: ~90 % of
-the time of a PDF check. PDFium reads the same text in a tenth of that. It stands in for pdfminer
-only where both are known to give the same characters at the same places; on every other page
-`chars` answers None and pdfplumber reads the page as before:
+the time of a PDF check before. PDFium reads the same text in a tenth of that. It stands in for
+pdfminer only where both are known to give the same characters at the same places; on every
+other page `Document.page` answers None and pdfplumber reads the page as before:
 
-* a page that may hold a ruled table (path objects running both across and down, or any inside a
-  form XObject): pdfplumber's table finder needs its edges and cells;
-* a rotated page, a character that is not upright or is skewed, a character PDFium could not map
-  to Unicode or mapped to the private use area (pdfminer's `(cid:N)`, counted as garbled);
-* a composite (Type0) font without /ToUnicode or a Type3 font: pdfminer and PDFium decode them
-  differently.
+* a rotated page, text not upright or skewed, a character PDFium could not map to Unicode or
+  mapped to the private use area (pdfminer's `(cid:N)`, counted as garbled);
+* a Type3 font, a composite (Type0) font without /ToUnicode or set vertically (pdfminer boxes
+  vertical glyphs its own way), a font the content selects that its resources lack, two fonts of
+  one name with different descents;
+* paths inside a form XObject, or anything PDFium fails on.
 
-Coordinates are pdfplumber's: `top` and `bottom` from the top of the MediaBox, `x0`/`x1` the
-advance width. PDFium's loose box has pdfminer's bottom and x-extent; its top comes from the
-font's ascent, so `top` is `bottom` less the font size, as pdfminer's box is.
+What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
+path segments as pdfplumber's edges, its line grouping on the characters. Coordinates are
+pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box);
+`bottom` the origin less pdfminer's descent (the font descriptor's /Descent), `top` that less the
+font size, as pdfminer's box is.
+
+PDFium is C: a crash in it would end the process. It only sees files pdfminer has opened and
+counted (GK011–GK014 come first), and every error it reports sends the page back to pdfplumber.
 """
 
 from __future__ import annotations
