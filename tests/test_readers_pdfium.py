@@ -112,3 +112,12 @@ def test_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
 
     monkeypatch.setattr(pdfium, "_chars", broken)
     same(read_pdf("r.pdf", data), expected)
+
+
+def test_text_overprinted_as_fake_bold_is_read_once(monkeypatch):
+    """The one place the readings differ by design: a line drawn twice a fraction of a point apart
+    (bold faked by overprinting) is one line to PDFium; pdfminer reads every letter twice."""
+    bold = b"BT /F1 12 Tf 72 720 Td (Annual report) Tj ET BT /F1 12 Tf 72.3 720 Td (Annual report) Tj ET"
+    data = minimal_pdf([bold + b" " + TEXT_PAGE.replace(b"720", b"700")], FONT)
+    assert read_pdf("r.pdf", data).lines[0] == "Annual report"
+    assert plumber_only(monkeypatch, data).lines[0] == "AAnnnnuuaall rreeppoorrtt"
