@@ -2,8 +2,9 @@
 
 pdfminer's layout (what pdfplumber reads) interprets every content stream in Python: ~90 % of
 the time of a PDF check before. PDFium reads the same text in a tenth of that. It stands in for
-pdfminer only where both are known to give the same characters at the same places; on every
-other page `Document.page` answers None and pdfplumber reads the page as before:
+pdfminer only where both are known to give the same characters at the same places (but for text
+overprinted as fake bold, which PDFium reads once and pdfminer twice); on every other page
+`Document.page` answers None and pdfplumber reads the page as before:
 
 * a rotated page, text not upright or skewed, a character PDFium could not map to Unicode or
   mapped to the private use area (pdfminer's `(cid:N)`, counted as garbled);
