@@ -132,13 +132,16 @@ def _descents(page) -> dict[bytes, float] | None:
         for font in (resolve1(resources.get("Font")) or {}).values():
             font = resolve1(font) or {}
             sub, base = name(font.get("Subtype")), name(font.get("BaseFont"))
-            spec = font
+            spec, vertical = font, False
             if sub == "Type0":
                 encoding = resolve1(font.get("Encoding"))
-                vertical = (name(encoding) or "").endswith("-V") or resolve1(getattr(encoding, "attrs", {}).get("WMode")) == 1
-                if font.get("ToUnicode") is None or vertical:
-                    return False
                 spec = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0]) or {}
+                if resolve1(getattr(encoding, "attrs", {}).get("WMode")) == 1 or font.get("ToUnicode") is None:
+                    return False
+                vertical = (name(encoding) or "").endswith("-V")
+                # pdfminer and PDFium agree on a vertical glyph's box with the default metrics only
+                if vertical and (spec.get("W2") is not None or spec.get("DW2") is not None):
+                    return False
             elif sub == "Type3" or base is None:
                 return False
             if sub != "Type0" and base in FONT_METRICS:
@@ -147,7 +150,7 @@ def _descents(page) -> dict[bytes, float] | None:
                 descent = resolve1((resolve1(spec.get("FontDescriptor")) or {}).get("Descent", 0)) or 0
             descent = -abs(float(descent))
             key = _unsubset(base if isinstance(base, bytes) else base.encode("utf-8"))  # pdfminer decodes UTF-8
-            if out.setdefault(key, descent) != descent:
+            if out.setdefault(key, {}).setdefault(vertical, descent) != descent:
                 return False
         for xobj in (resolve1(resources.get("XObject")) or {}).values():
             attrs = getattr(resolve1(xobj), "attrs", {})
@@ -277,15 +280,14 @@ def _form_has_paths(raw, form, depth: int) -> bool:
     return False
 
 
-def _chars(raw, textpage, place: _Place, descents: dict[bytes, float]) -> list[dict] | None:
+def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(256)
     get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
     loose_box, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
-    # Font, size and matrix are the text object's: per object, pdfminer's character height and
-    # its descent (PDFium's loose box takes the descent from elsewhere).
-    objects: dict[int, tuple[float, float] | None] = {}
+    # Font, size and matrix are the text object's: per object, how pdfminer boxes its characters.
+    objects: dict[int, tuple | None] = {}
     origin = raw.FPDFText_GetCharOrigin
     out = []
     for i in range(raw.FPDFText_CountChars(tp)):
@@ -295,34 +297,48 @@ def _chars(raw, textpage, place: _Place, descents: dict[bytes, float]) -> list[d
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
         obj = text_object(tp, i)
-        if not loose_box(tp, i, box) or box.right < box.left or not obj or not origin(tp, i, ox, oy):
+        if not obj or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
             return None
         key = ctypes.cast(obj, ctypes.c_void_p).value
         if key not in objects:
-            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix)
+            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix, box)
         metrics = objects[key]
         if metrics is None:
             return None
-        height, descent = metrics
-        if box.right - box.left > 2 * height + 1:  # PDFium's fallback box (font size, unscaled)
-            return None
-        bottom = place.y(oy.value + descent)  # pdfminer's box: the descent to the descent plus the size
-        out.append({"text": chr(code), "x0": box.left, "x1": box.right, "top": bottom - height, "bottom": bottom,
+        height, descent, vertical = metrics
+        if vertical:
+            # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
+            x0, bottom = ox.value, place.y(oy.value)
+            x1 = x0 + height
+        else:
+            # x-extent: PDFium's loose box (the advance); y: the descent to the descent plus the size
+            if box.right - box.left > 2 * height + 1:  # PDFium's fallback box: the font size unscaled
+                return None
+            x0, x1, bottom = box.left, box.right, place.y(oy.value + descent)
+        out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - height, "bottom": bottom,
                     "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
     return out
 
 
-def _object_metrics(raw, tp, i, obj, descents, name, matrix) -> tuple[float, float] | None:
-    """(pdfminer's character height, its descent) in page units, for the text object of char `i`."""
+def _object_metrics(raw, tp, i, obj, descents, name, matrix, box) -> tuple | None:
+    """How pdfminer boxes the characters of the text object of char `i`, in page units: (font
+    size, descent, whether set vertically)."""
     if not raw.FPDFText_GetMatrix(tp, i, matrix):
         return None
     if matrix.b or matrix.c or matrix.a * matrix.d <= 0:  # not upright: pdfminer's box turns with it
         return None
     n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
-    descent = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
-    if descent is None:
-        return None
+    variants = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
     size = raw.FPDFText_GetFontSize(tp, i)
-    if size <= 0:
+    if not variants or size <= 0:
         return None
-    return size * matrix.d, descent * size * matrix.d / 1000
+    vertical = False
+    if True in variants:
+        # PDFium does not say whether the object's font is set vertically; it boxes a vertical
+        # glyph as a square of the font size unscaled, which tells where the scale is not 1.
+        if abs(matrix.a - 1) < 1e-3 or matrix.a != matrix.d:
+            return None
+        vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
+        if vertical not in variants:
+            return None
+    return size * matrix.d, variants[vertical] * size * matrix.d / 1000, vertical
