@@ -121,3 +121,25 @@ def test_text_overprinted_as_fake_bold_is_read_once(monkeypatch):
     data = minimal_pdf([bold + b" " + TEXT_PAGE.replace(b"720", b"700")], FONT)
     assert read_pdf("r.pdf", data).lines[0] == "Annual report"
     assert plumber_only(monkeypatch, data).lines[0] == "AAnnnnuuaall rreeppoorrtt"
+
+
+@pytest.mark.parametrize("name", ["hzq2023_working.pdf", "hzq2024_working.pdf", "szfgs2024.pdf"])
+def test_corpus_pages_are_read_from_pdfium_as_pdfminer_reads_them(name):
+    """Every page of the published reports: WPS fonts at a scale of 0.05, one text object per
+    character, a table cell set in a vertical font beside horizontal text of the same font name."""
+    from conftest import CORPUS
+
+    path = CORPUS / "pdf" / name
+    if not path.exists():
+        pytest.skip("shared corpus not present")
+    pdf, doc = pages(path.read_bytes())
+    for index, page in enumerate(pdf.pages):
+        plain = doc.page(index, page)
+        assert plain is not None, index
+        # PDFium may order the characters of a line otherwise (the lines sort them); its advance
+        # of a glyph can be a fraction of a point off the font's /Widths (at most 0.19 pt here)
+        ours, theirs = (sorted(p, key=lambda c: (round(c["top"]), c["x0"])) for p in (plain.chars, page.chars))
+        assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+        for key, tolerance in (("x0", 0.01), ("top", 0.01), ("bottom", 0.01), ("x1", 0.25)):
+            assert [c[key] for c in ours] == pytest.approx([c[key] for c in theirs], abs=tolerance), (index, key)
+        assert [t.extract() for t in plain.find_tables()] == [t.extract() for t in page.find_tables()]

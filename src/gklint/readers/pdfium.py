@@ -8,16 +8,21 @@ overprinted as fake bold, which PDFium reads once and pdfminer twice); on every 
 
 * a rotated page, text not upright or skewed, a character PDFium could not map to Unicode or
   mapped to the private use area (pdfminer's `(cid:N)`, counted as garbled);
-* a Type3 font, a composite (Type0) font without /ToUnicode or set vertically (pdfminer boxes
-  vertical glyphs its own way), a font the content selects that its resources lack, two fonts of
-  one name with different descents;
+* a Type3 font, a composite (Type0) font without /ToUnicode, or set vertically with glyph
+  metrics of its own (/W2, /DW2) or where PDFium's box cannot tell it from a horizontal font of
+  the same name; a font the content selects that its resources lack; two fonts of one name with
+  different descents;
 * paths inside a form XObject, or anything PDFium fails on.
 
 What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
 path segments as pdfplumber's edges, its line grouping on the characters. Coordinates are
-pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box);
+pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
+advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
+LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
+another order, which its grouping sorts);
 `bottom` the origin less pdfminer's descent (the font descriptor's /Descent), `top` that less the
-font size, as pdfminer's box is.
+font size, as pdfminer's box is; a vertical glyph a square of the font size whose lower left is
+PDFium's origin.
 
 PDFium is C: a crash in it would end the process. It only sees files pdfminer has opened and
 counted (GK011–GK014 come first), and every error it reports sends the page back to pdfplumber.
