@@ -1,4 +1,5 @@
-"""PDF reports, read from the text layer with pdfplumber.
+"""PDF reports, read from the text layer: the file checked and opened with pdfplumber (pdfminer),
+each page's characters and rules from PDFium where it stands in for pdfminer (pdfium.py).
 
 * Ruled tables are found per page (pdfplumber's line strategy) and written as grids in Word's
   text-export layout (see layout.py): a cell merged across columns or rows leaves blanks, and text
@@ -72,7 +73,7 @@ def read_pdf(path: str, data: bytes) -> Source:
             return _fail(path, "GK013", "pdf")
         return _damaged(path, cause)
     try:
-        return _read(path, pdf)
+        return _read(path, pdf, data)
     except Exception as e:
         cause = _cause(e)
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -104,10 +105,39 @@ def page_count(pdf) -> int | None:
         return None
 
 
-def _read(path: str, pdf) -> Source:
+def _read(path: str, pdf, data: bytes) -> Source:
     count = page_count(pdf)
     if count is not None and count > MAX_PAGES:
         return _fail(path, "GK014", "pdf-pages", count=count, limit=MAX_PAGES)
+    fast = _pdfium(data, len(pdf.pages))
+    try:
+        return _read_pages(path, pdf, fast)
+    finally:
+        if fast is not None:
+            fast.close()
+
+
+def _pdfium(data: bytes, pages: int):
+    """PDFium's reading of the file, used page by page where it gives pdfminer's characters
+    (pdfium.py); None where PDFium is missing, cannot open the file or sees other pages
+    (a damaged page tree pdfminer rebuilt its own way)."""
+    try:
+        from .pdfium import Document
+
+        fast = Document(data)
+    except Exception:  # ImportError, or PDFium refuses what pdfminer opened: pdfminer reads it all
+        return None
+    try:
+        same = len(fast.doc) == pages
+    except Exception:
+        same = False
+    if not same:
+        fast.close()
+        return None
+    return fast
+
+
+def _read_pages(path: str, pdf, fast) -> Source:
     src = Source(path)
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -117,7 +147,8 @@ def _read(path: str, pdf) -> Source:
         if number > MAX_PAGES:
             return _fail(path, "GK014", "pdf-over", limit=MAX_PAGES)
         try:
-            chars = [c for c in page.chars if c.get("text", "").strip()]
+            read = (fast.page(number - 1, page) if fast is not None else None) or page
+            chars = [c for c in read.chars if c.get("text", "").strip()]
             total += len(chars)
             garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
             if len(chars) < MIN_TEXT_CHARS:
@@ -125,7 +156,7 @@ def _read(path: str, pdf) -> Source:
                     scanned.append(number)
                 if not chars:
                     continue
-            pages.append(_Page.read(number, page, chars))
+            pages.append(_Page.read(number, read, chars))
         except Exception:
             broken.append(number)
         finally:
@@ -186,6 +217,7 @@ class _Page:
 
     @classmethod
     def read(cls, number: int, page, chars) -> "_Page":
+        """`page`: pdfplumber's page or PDFium's reading of it (pdfium.PlainPage)."""
         self = cls(number, float(page.height))
         tables = []
         for t in page.find_tables():

@@ -1,0 +1,349 @@
+"""A PDF page's characters, positions and rules from PDFium (pypdfium2), in pdfplumber's terms.
+
+pdfminer's layout (what pdfplumber reads) interprets every content stream in Python: ~90 % of
+the time of a PDF check before. PDFium reads the same text in a tenth of that. It stands in for
+pdfminer only where both are known to give the same characters at the same places (but for text
+overprinted as fake bold, which PDFium reads once and pdfminer twice); on every other page
+`Document.page` answers None and pdfplumber reads the page as before:
+
+* a rotated page, text not upright or skewed, a character PDFium could not map to Unicode or
+  mapped to the private use area (pdfminer's `(cid:N)`, counted as garbled);
+* a Type3 font, a composite (Type0) font without /ToUnicode, or set vertically with glyph
+  metrics of its own (/W2, /DW2) or where PDFium's box cannot tell it from a horizontal font of
+  the same name; a font the content selects that its resources lack; two fonts of one name with
+  different descents;
+* paths inside a form XObject, or anything PDFium fails on.
+
+What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
+path segments as pdfplumber's edges, its line grouping on the characters. Coordinates are
+pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
+advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
+LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
+another order, which its grouping sorts);
+`bottom` the origin less pdfminer's descent (the font descriptor's /Descent), `top` that less the
+font size, as pdfminer's box is; a vertical glyph a square of the font size whose lower left is
+PDFium's origin.
+
+PDFium is C: a crash in it would end the process. It only sees files pdfminer has opened and
+counted (GK011–GK014 come first), and every error it reports sends the page back to pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+
+MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
+
+
+class Document:
+    """The PDF opened by PDFium once, its pages read on demand."""
+
+    def __init__(self, data: bytes):
+        import pypdfium2
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.doc = pypdfium2.PdfDocument(data)
+
+    def close(self) -> None:
+        self.doc.close()
+
+    def page(self, index: int, page) -> "PlainPage | None":
+        """Page `index` as pdfplumber would see it, or None where pdfplumber must read it (see the
+        module docstring). `page` is pdfplumber's page, not parsed: its boxes place the
+        coordinates and its fonts are checked."""
+        descents = None if page.rotation else _descents(page)
+        if descents is None:
+            return None
+        try:
+            pg = self.doc[index]
+        except Exception:  # PDFium cannot load the page: pdfplumber says what is wrong with it
+            return None
+        try:
+            place = _Place(page)
+            edges = _edges(self.raw, pg, place)
+            if edges is None:
+                return None
+            textpage = pg.get_textpage()
+            try:
+                chars = _chars(self.raw, textpage, place, descents)
+            finally:
+                textpage.close()
+            return None if chars is None else PlainPage(page, chars, edges)
+        except Exception:
+            return None
+        finally:
+            pg.close()
+
+
+class PlainPage:
+    """What gklint asks of a pdfplumber page, from PDFium's characters and path segments:
+    `ruled` says whether pdfplumber's table finder runs at all."""
+
+    def __init__(self, page, chars: list[dict], edges: list[dict]):
+        self.bbox, self.width, self.height = page.bbox, page.width, page.height
+        self.chars, self.edges = chars, edges
+        across = any(e["orientation"] == "h" for e in edges)
+        self.ruled = across and any(e["orientation"] == "v" for e in edges)
+
+    def find_tables(self) -> list:
+        if not self.ruled:  # a table needs rules both ways
+            return []
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(None)).tables
+
+    def filter(self, keep) -> "PlainPage":
+        out = object.__new__(PlainPage)
+        out.__dict__.update(self.__dict__)
+        out.chars = [c for c in self.chars if keep(c)]
+        return out
+
+    def extract_text_lines(self, layout: bool = False, strip: bool = True, return_chars: bool = False) -> list[dict]:
+        from pdfplumber.utils import chars_to_textmap
+
+        textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
+                                   layout_height=self.height)
+        return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+class _Place:
+    """PDF user space to pdfplumber's coordinates: pdfminer's are relative to the MediaBox
+    origin, pdfplumber turns them back and measures from the top."""
+
+    def __init__(self, page):
+        self.y0 = float(page.page_obj.mediabox[1])
+        self.height, self.top = float(page.height), float(page.mediabox[1])
+
+    def y(self, y: float) -> float:
+        return self.height - (y - self.y0) + self.top
+
+
+def _descents(page) -> dict[bytes, float] | None:
+    """Each font's descent as pdfminer takes it (the font descriptor's /Descent, a standard
+    font's metrics), by /BaseFont; None where pdfplumber must read the page: a Type3 font, a
+    composite font without /ToUnicode or set vertically, two fonts of one name that differ."""
+    from pdfminer.fontmetrics import FONT_METRICS
+    from pdfminer.pdftypes import resolve1
+
+    out: dict[bytes, float] = {}
+
+    def name(value) -> str | None:
+        return getattr(resolve1(value), "name", None)
+
+    def add(resources, depth: int) -> bool:
+        resources = resolve1(resources) or {}
+        for font in (resolve1(resources.get("Font")) or {}).values():
+            font = resolve1(font) or {}
+            sub, base = name(font.get("Subtype")), name(font.get("BaseFont"))
+            spec, vertical = font, False
+            if sub == "Type0":
+                encoding = resolve1(font.get("Encoding"))
+                spec = resolve1((resolve1(font.get("DescendantFonts")) or [None])[0]) or {}
+                if resolve1(getattr(encoding, "attrs", {}).get("WMode")) == 1 or font.get("ToUnicode") is None:
+                    return False
+                vertical = (name(encoding) or "").endswith("-V")
+                # pdfminer and PDFium agree on a vertical glyph's box with the default metrics only
+                if vertical and (spec.get("W2") is not None or spec.get("DW2") is not None):
+                    return False
+            elif sub == "Type3" or base is None:
+                return False
+            if sub != "Type0" and base in FONT_METRICS:
+                descent = FONT_METRICS[base][0].get("Descent", 0)
+            else:
+                descent = resolve1((resolve1(spec.get("FontDescriptor")) or {}).get("Descent", 0)) or 0
+            descent = -abs(float(descent))
+            key = _unsubset(base if isinstance(base, bytes) else base.encode("utf-8"))  # pdfminer decodes UTF-8
+            if out.setdefault(key, {}).setdefault(vertical, descent) != descent:
+                return False
+        for xobj in (resolve1(resources.get("XObject")) or {}).values():
+            attrs = getattr(resolve1(xobj), "attrs", {})
+            if name(attrs.get("Subtype")) == "Form":
+                if depth >= MAX_DEPTH or not add(attrs.get("Resources"), depth + 1):
+                    return False
+        return True
+
+    try:
+        if not add(page.page_obj.resources, 0) or not _fonts_known(page):
+            return None
+    except Exception:  # a damaged resource dictionary: pdfplumber decides what it is
+        return None
+    return out
+
+
+# A font selected in a content stream (`/F1 12 Tf`): its resource name.
+SELECTED_FONT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+.\d]+\s+Tf")
+
+
+def _fonts_known(page) -> bool:
+    """Whether every font the page's content selects is in its resources: pdfminer and PDFium
+    stand in different fonts for a missing one."""
+    from pdfminer.pdftypes import resolve1
+
+    def names(resources) -> set[bytes]:
+        fonts = resolve1((resolve1(resources) or {}).get("Font")) or {}
+        return {k.encode("utf-8") if isinstance(k, str) else k for k in fonts}
+
+    def fine(streams, resources, known: set[bytes], depth: int) -> bool:
+        for stream in streams if isinstance(streams, list) else [streams]:
+            stream = resolve1(stream)
+            if stream is not None and not set(SELECTED_FONT.findall(stream.get_data())) <= known:
+                return False
+        for xobj in (resolve1((resolve1(resources) or {}).get("XObject")) or {}).values():
+            xobj = resolve1(xobj)
+            attrs = getattr(xobj, "attrs", {})
+            if getattr(resolve1(attrs.get("Subtype")), "name", None) == "Form":
+                inner = attrs.get("Resources")  # a form without resources uses its page's
+                if depth >= MAX_DEPTH or not fine(xobj, inner, names(inner) if inner else known, depth + 1):
+                    return False
+        return True
+
+    resources = page.page_obj.resources
+    return fine(page.page_obj.contents, resources, names(resources), 0)
+
+
+def _unsubset(name: bytes) -> bytes:
+    """A font name without its subset tag (`ABCDEF+`), which PDFium drops for some fonts."""
+    return name[7:] if len(name) > 7 and name[6:7] == b"+" and name[:6].isupper() else name
+
+
+def _edges(raw, pg, place: _Place) -> list[dict] | None:
+    """pdfplumber's edges (page.edges) of the page's path objects: pdfminer's reading of each
+    subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
+    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
+    edges: list[dict] = []
+    matrix, x, y, close = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float(), None
+    for i in range(raw.FPDFPage_CountObjects(pg)):
+        obj = raw.FPDFPage_GetObject(pg, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and _form_has_paths(raw, obj, 1):
+            return None
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+            return None
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        subpaths: list[list] = []
+        bezier = 0
+        for j in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, j)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+                return None
+            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append(["m", [pt]])
+                bezier = 0
+            elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+                bezier += 1
+                if bezier % 3 == 0:  # pdfminer keeps a curve's end point, not its control points
+                    subpaths[-1][0] += "c"
+                    subpaths[-1][1].append(pt)
+            else:
+                subpaths[-1][0] += "l"
+                subpaths[-1][1].append(pt)
+            if raw.FPDFPathSegment_GetClose(seg):
+                subpaths[-1][0] += "h"
+                subpaths[-1][1].append(subpaths[-1][1][0])
+        for shape, pts in subpaths:
+            edges += _subpath_edges(shape, pts, place)
+    return edges
+
+
+def _subpath_edges(shape: str, pts: list, place: _Place) -> list[dict]:
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:  # pdfminer drops the redundant `l`
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        edge = _edge(x0, y0, x1, y1, place, "line")
+        edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"
+        return [edge]
+    out = []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        edge = _edge(x0, y0, x1, y1, place, "curve_edge")
+        edge["orientation"] = "v" if x0 == x1 else ("h" if y0 == y1 else None)
+        out.append(edge)
+    return out
+
+
+def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) -> dict:
+    top, bottom = sorted((place.y(y0), place.y(y1)))
+    return {"object_type": kind, "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": bottom,
+            "doctop": top, "width": abs(x1 - x0), "height": bottom - top}
+
+
+def _form_has_paths(raw, form, depth: int) -> bool:
+    for i in range(raw.FPDFFormObj_CountObjects(form)):
+        obj = raw.FPDFFormObj_GetObject(form, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            return True
+        if kind == raw.FPDF_PAGEOBJ_FORM and (depth >= MAX_DEPTH or _form_has_paths(raw, obj, depth + 1)):
+            return True
+    return False
+
+
+def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
+    tp = getattr(textpage, "raw", textpage)
+    box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(256)
+    get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    loose_box, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
+    # Font, size and matrix are the text object's: per object, how pdfminer boxes its characters.
+    objects: dict[int, tuple | None] = {}
+    origin = raw.FPDFText_GetCharOrigin
+    out = []
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = get_unicode(tp, i)
+        if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
+            continue
+        if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
+            return None
+        obj = text_object(tp, i)
+        if not obj or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+            return None
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key not in objects:
+            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix, box)
+        metrics = objects[key]
+        if metrics is None:
+            return None
+        height, descent, vertical = metrics
+        if vertical:
+            # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
+            x0, bottom = ox.value, place.y(oy.value)
+            x1 = x0 + height
+        else:
+            # x-extent: PDFium's loose box (the advance); y: the descent to the descent plus the size
+            if box.right - box.left > 2 * height + 1:  # PDFium's fallback box: the font size unscaled
+                return None
+            x0, x1, bottom = box.left, box.right, place.y(oy.value + descent)
+        out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - height, "bottom": bottom,
+                    "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
+    return out
+
+
+def _object_metrics(raw, tp, i, obj, descents, name, matrix, box) -> tuple | None:
+    """How pdfminer boxes the characters of the text object of char `i`, in page units: (font
+    size, descent, whether set vertically)."""
+    if not raw.FPDFText_GetMatrix(tp, i, matrix):
+        return None
+    if matrix.b or matrix.c or matrix.a * matrix.d <= 0:  # not upright: pdfminer's box turns with it
+        return None
+    n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
+    variants = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
+    size = raw.FPDFText_GetFontSize(tp, i)
+    if not variants or size <= 0:
+        return None
+    vertical = False
+    if True in variants:
+        # PDFium does not say whether the object's font is set vertically; it boxes a vertical
+        # glyph as a square of the font size unscaled, which tells where the scale is not 1.
+        if abs(matrix.a - 1) < 1e-3 or matrix.a != matrix.d:
+            return None
+        vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
+        if vertical not in variants:
+            return None
+    return size * matrix.d, variants[vertical] * size * matrix.d / 1000, vertical

@@ -1,0 +1,145 @@
+"""PDF pages read from PDFium (readers/pdfium.py): which pages it reads, and that what it reads is
+what pdfplumber reads — lines, tables, origins and findings — including on hostile files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from readers_fixtures import FONT, TEXT_PAGE, minimal_pdf
+
+pdfplumber = pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
+
+from gklint.readers import pdfium  # noqa: E402
+from gklint.readers.pdf import read_pdf  # noqa: E402
+
+# A 3 × 2 grid of ruled cells with a number in each, under a line of text.
+GRID = b" ".join(f"{x} {y} 100 20 re S".encode() for x in (72, 172, 272) for y in (600, 620))
+CELLS = b" ".join(f"BT /F1 10 Tf {x + 10} {y + 6} Td ({x + y}) Tj ET".encode() for x in (72, 172, 272) for y in (600, 620))
+TABLE_PAGE = TEXT_PAGE + b" " + GRID + b" " + CELLS
+UNDERLINED = TEXT_PAGE + b" 72 715 m 400 715 l S"  # a rule across, none down: no table can be drawn
+
+
+def pages(data: bytes):
+    pdf = pdfplumber.open(io.BytesIO(data))
+    return pdf, pdfium.Document(data)
+
+
+def plumber_only(monkeypatch, data: bytes):
+    """What the reader gives with every page read by pdfplumber, as before PDFium."""
+    with monkeypatch.context() as m:
+        m.setattr(pdfium.Document, "page", lambda self, index, page: None)
+        return read_pdf("r.pdf", data)
+
+
+def same(a, b) -> None:
+    assert (a.lines, a.origins, a.fatal, a.meta) == (b.lines, b.origins, b.fatal, b.meta)
+    assert [(f.code, f.message) for f in a.findings] == [(f.code, f.message) for f in b.findings]
+
+
+def test_page_with_a_ruled_table_goes_to_the_table_finder_and_finds_pdfplumbers_cells():
+    pdf, doc = pages(minimal_pdf([TABLE_PAGE], FONT))
+    plain = doc.page(0, pdf.pages[0])
+    assert plain is not None and plain.ruled
+    ours, theirs = plain.find_tables(), pdf.pages[0].find_tables()
+    assert [t.extract() for t in ours] == [t.extract() for t in theirs] != []
+    assert [v for t in ours for v in t.bbox] == pytest.approx([v for t in theirs for v in t.bbox], abs=0.01)
+
+
+@pytest.mark.parametrize("content", [TEXT_PAGE, UNDERLINED])
+def test_page_without_rules_both_ways_skips_the_table_finder(content):
+    pdf, doc = pages(minimal_pdf([content], FONT))
+    plain = doc.page(0, pdf.pages[0])
+    assert plain is not None and not plain.ruled and plain.find_tables() == []
+    assert pdf.pages[0].find_tables() == []  # pdfplumber agrees: nothing was skipped
+
+
+def test_characters_are_placed_where_pdfminer_places_them():
+    data = minimal_pdf([TABLE_PAGE], FONT).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [10 100 605 942]")
+    pdf, doc = pages(data)
+    ours, theirs = doc.page(0, pdf.pages[0]).chars, pdf.pages[0].chars
+    assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+    for key in ("x0", "x1", "top", "bottom"):
+        assert [c[key] for c in ours] == pytest.approx([c[key] for c in theirs], abs=0.01)
+
+
+@pytest.mark.parametrize("change", [
+    (b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Rotate 90"),  # rotated page
+    (b"/Subtype /Type1 /BaseFont /Helvetica", b"/Subtype /Type3 /BaseFont /Helvetica"),  # a Type3 font
+    (b"/Subtype /Type1 /BaseFont /Helvetica", b"/Subtype /Type0 /BaseFont /Helvetica"),  # composite, no /ToUnicode
+    (b"72 720 Td", b"0 1 -1 0 72 720 Tm"),  # text set sideways
+])
+def test_pages_pdfium_cannot_stand_in_for_go_to_pdfplumber(monkeypatch, change):
+    data = minimal_pdf([TABLE_PAGE], FONT).replace(*change)
+    pdf, doc = pages(data)
+    assert doc.page(0, pdf.pages[0]) is None
+    same(read_pdf("r.pdf", data), plumber_only(monkeypatch, data))
+
+
+@pytest.mark.parametrize("content", [
+    TABLE_PAGE,
+    UNDERLINED,
+    b"BT /F1 12 Tf 1e38 1e38 Td (far away) Tj ET " + TEXT_PAGE,  # text off any page
+    b"0 0 1e38 1e38 re S 1e38 0 m -1e38 0 l S " + TABLE_PAGE,  # rules of absurd size
+    b"q 0 0 0 0 0 0 cm 72 700 m 400 700 l S Q " + TABLE_PAGE,  # a degenerate matrix
+    b"72 700 m 100 720 150 680 200 700 c 72 650 m 72 400 l h S " + TABLE_PAGE,  # curves and a closed line
+    b"BT /F1 12 Tf 72 720 Td (unterminated " + GRID,  # a broken string
+    b"BT /F9 12 Tf 72 720 Td (no such font) Tj ET " + TABLE_PAGE,
+])
+def test_same_reading_as_pdfplumber_on_odd_and_hostile_pages(monkeypatch, content):
+    data = minimal_pdf([content, TABLE_PAGE], FONT)
+    same(read_pdf("r.pdf", data), plumber_only(monkeypatch, data))
+
+
+def test_file_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
+    def refuse(self, data):
+        raise RuntimeError("PDFium refuses")
+
+    data = minimal_pdf([TABLE_PAGE], FONT)
+    monkeypatch.setattr(pdfium.Document, "__init__", refuse)
+    src = read_pdf("r.pdf", data)
+    assert src.lines and not src.fatal
+
+
+def test_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
+    data = minimal_pdf([TABLE_PAGE], FONT)
+    expected = plumber_only(monkeypatch, data)
+
+    def broken(raw, textpage, place, descents):
+        raise OSError("PDFium failed")
+
+    monkeypatch.setattr(pdfium, "_chars", broken)
+    same(read_pdf("r.pdf", data), expected)
+
+
+def test_text_overprinted_as_fake_bold_is_read_once(monkeypatch):
+    """The one place the readings differ by design: a line drawn twice a fraction of a point apart
+    (bold faked by overprinting) is one line to PDFium; pdfminer reads every letter twice."""
+    bold = b"BT /F1 12 Tf 72 720 Td (Annual report) Tj ET BT /F1 12 Tf 72.3 720 Td (Annual report) Tj ET"
+    data = minimal_pdf([bold + b" " + TEXT_PAGE.replace(b"720", b"700")], FONT)
+    assert read_pdf("r.pdf", data).lines[0] == "Annual report"
+    assert plumber_only(monkeypatch, data).lines[0] == "AAnnnnuuaall rreeppoorrtt"
+
+
+@pytest.mark.parametrize("name", ["hzq2023_working.pdf", "hzq2024_working.pdf", "szfgs2024.pdf"])
+def test_corpus_pages_are_read_from_pdfium_as_pdfminer_reads_them(name):
+    """Every page of the published reports: WPS fonts at a scale of 0.05, one text object per
+    character, a table cell set in a vertical font beside horizontal text of the same font name."""
+    from conftest import CORPUS
+
+    path = CORPUS / "pdf" / name
+    if not path.exists():
+        pytest.skip("shared corpus not present")
+    pdf, doc = pages(path.read_bytes())
+    for index, page in enumerate(pdf.pages):
+        plain = doc.page(index, page)
+        assert plain is not None, index
+        # PDFium may order the characters of a line otherwise (the lines sort them); its advance
+        # of a glyph can be a fraction of a point off the font's /Widths (at most 0.19 pt here)
+        ours, theirs = (sorted(p, key=lambda c: (round(c["top"]), c["x0"])) for p in (plain.chars, page.chars))
+        assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+        for key, tolerance in (("x0", 0.01), ("top", 0.01), ("bottom", 0.01), ("x1", 0.25)):
+            assert [c[key] for c in ours] == pytest.approx([c[key] for c in theirs], abs=tolerance), (index, key)
+        assert [t.extract() for t in plain.find_tables()] == [t.extract() for t in page.find_tables()]
