@@ -24,15 +24,6 @@ def folded_paragraphs(report):
     return memo
 
 
-def folded_clauses(report):
-    """(item, offset, clause) for every clause of every paragraph, split once per report."""
-    memo = report.memo.get("clauses")
-    if memo is None:
-        memo = report.memo["clauses"] = [(it, off, clause) for it, text in folded_paragraphs(report)
-                                         for off, clause in clauses(text)]
-    return memo
-
-
 def to_int(text: str) -> int | None:
     """The value of a count in digits or Chinese numerals; None when it is not one."""
     text = text.strip().replace(",", "")
