@@ -33,3 +33,21 @@ def test_span_col_is_clamped_to_the_text(text, i, start, explicit):
     j = max(0, min(i, max(n - 1, 0)))  # the reference: clamp to the last index
     expected = (cols[j] if cols else start) if explicit else start + j
     assert span.col(i) == expected
+
+
+@settings(max_examples=300, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["\t", " ", "\u3000", "\u00a0", "\u200b", "a", "总计", "12", "[bookmark: x]"]),
+                min_size=1, max_size=14).map("".join))
+def test_tab_cells_are_the_pieces_between_tabs_stripped(raw):
+    # the lexer cuts by offsets; the reference cuts spans and strips them
+    from gklint.lexer import _cut, _tab_cells
+    from gklint.normalize import normalize_line
+
+    span = normalize_line(raw, 1)
+    if "\t" not in span.text:
+        return
+    parts = _cut(span, "\t")
+    if not parts[0].text.strip():
+        parts = parts[1:]
+    expected = [(p.strip().text, p.strip().col(0) if p.strip().text else p.col(0)) for p in parts]
+    assert [(c.text, c.col) for c in _tab_cells(span)] == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .normalize import Span, is_breadcrumb, key, key_with_map, normalize_line
+from .normalize import SPACES, Span, is_breadcrumb, key, key_with_map, normalize_line
 from .reading.values import NA_VALUES, NUMBER_RE, UNITS
 from .pack import SectionDef
 from .vocab import CN_DIGITS, Vocabulary
@@ -97,13 +97,19 @@ def _cut(span: Span, sep: str) -> list[Span]:
 
 
 def _tab_cells(span: Span) -> list[LexCell]:
-    parts = _cut(span, "\t")
-    if parts and not parts[0].text.strip():
-        parts = parts[1:]  # indentation before the first tab, not a cell
-    cells = []
-    for p in parts:
-        s = p.strip()
-        cells.append(LexCell(s.text, span.line, s.col(0) if s.text else p.col(0)))
+    # Offsets into the line, not a Span per piece: this runs for every cell of every table.
+    text, cells, start = span.text, [], 0
+    while True:
+        i = text.find("\t", start)
+        end = len(text) if i < 0 else i
+        piece = text[start:end]
+        if cells or start or piece.strip():  # indentation before the first tab is not a cell
+            s = piece.strip(SPACES)
+            col = span.col(start + len(piece) - len(piece.lstrip(SPACES))) if s else span.slice(start, end).col(0)
+            cells.append(LexCell(s, span.line, col))
+        if i < 0:
+            break
+        start = i + 1
     if cells:
         cells[0].first_in_line = True
     return cells
@@ -301,8 +307,7 @@ class Lexer:
             if "\t" in text:
                 cells = _tab_cells(span)
                 out.append(_Segment(span, cells))
-                non_empty = [c for c in cells if c.text]
-                prev_single_tab = non_empty[0] if len(cells) == 1 and non_empty else None
+                prev_single_tab = cells[0] if len(cells) == 1 and cells[0].text else None
                 continue
             stripped = text.strip()
             if prev_single_tab is not None and stripped and len(key(stripped)) <= 10 \
