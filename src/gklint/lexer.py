@@ -488,7 +488,7 @@ def _mark_title(items: list[Item]) -> None:
             prev = texts[i - 1] if i > 0 else None
             if prev is not None and prev.line >= it.line - 2 and len(key(prev.text)) <= 30 \
                     and not DOC_HEADER_RE.search(key(prev.text)) and not any(c in prev.text for c in "。，：:"):
-                # Agency on its own line above the title (Word layout): 绥化市卫生健康委员会 / 2021年…
+                # Agency on its own line above the title (Word layout): 某市卫生健康委员会 / 2021年…
                 it.text = prev.text.strip() + it.text
                 it.line, it.col = prev.line, prev.col
                 items.remove(prev)
