@@ -290,6 +290,32 @@ def test_a_signed_but_malformed_entry_is_a_miss(tmp_path, capsys, change):
     assert out2 == out
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_with_the_cache_on_a_named_pipe_is_never_waited_on(tmp_path):
+    """The cache read a report to hash it before the reader refused it: a FIFO named on the command
+    line hung the run. A FIFO planted where a cache entry goes must be a miss, not a wait."""
+    d = tmp_path / "cache"
+    os.mkfifo(tmp_path / "pipe.txt")
+    report = tmp_path / "r.txt"
+    shutil.copy(FAILING, report)
+
+    def gklint(*args):
+        try:
+            return subprocess.run([sys.executable, "-m", "gklint", "check", "--isolated", "--cache-dir", str(d), *args],
+                                  capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"gklint waited on a named pipe: {args}")
+
+    run = gklint(str(tmp_path / "pipe.txt"))
+    assert run.returncode == 1 and "GK001" in run.stdout
+    assert gklint(str(report)).returncode == 1  # writes the report's entry
+    (entry,) = _entries(d)
+    entry.unlink()
+    os.mkfifo(entry)
+    run = gklint(str(report))
+    assert run.returncode == 1 and "GK302" in run.stdout
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_a_key_others_can_read_disables_the_cache(tmp_path):
     (tmp_path / "gklint").mkdir()

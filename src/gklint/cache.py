@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
+from .fileio import read_bounded
 from .findings import SEVERITIES, Finding
 
 FORMAT = 5  # of an entry; 5: authenticated, keyed by file name too. A new format makes old entries misses.
@@ -65,10 +66,11 @@ def user_key(directory: Path | None = None) -> bytes | None:
                     os.replace(tmp, path)
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))  # a FIFO put in its place must not make gklint wait
         try:
             st = os.fstat(fd)
-            key = os.read(fd, KEY_BYTES + 1)
+            key = os.read(fd, KEY_BYTES + 1) if stat.S_ISREG(st.st_mode) else b""
         finally:
             os.close(fd)
     except OSError:
@@ -109,14 +111,9 @@ class Cache:
         if self.key is None:
             return None
         try:
-            with open(path, "rb") as fh:
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    return None
-                data = fh.read(max_bytes + 1)
+            data = read_bounded(path, max_bytes)  # a FIFO is refused before it is opened: open() would wait
         except OSError:
-            return None  # the engine reports it (GK001); nothing to cache
-        if len(data) > max_bytes:
-            return None
+            return None  # the engine reports it (GK001, GK008); nothing to cache
         # The name's suffix chooses the reader and its base name is shown by cross-year findings.
         name = os.path.basename(path).encode("utf-8", "surrogateescape")
         return hashlib.sha256(self.salt + b"\0" + name + b"\0" + data).hexdigest()
@@ -135,9 +132,7 @@ class Cache:
         from .engine import FileResult
 
         try:
-            with open(self._entry(digest), "rb") as fh:
-                raw = fh.read(MAX_ENTRY_BYTES + 1)
-            outer = json.loads(raw) if len(raw) <= MAX_ENTRY_BYTES else None
+            outer = json.loads(read_bounded(self._entry(digest), MAX_ENTRY_BYTES))  # a planted FIFO is a miss
         except (OSError, ValueError, RecursionError):
             return None
         if not (isinstance(outer, dict) and isinstance(outer.get("mac"), str) and isinstance(outer.get("entry"), str)):
