@@ -195,6 +195,15 @@ def test_named_paths_are_checked_unless_force_exclude(tree, capsys):
         "reports/r.txt"]
 
 
+def test_standard_input_is_excluded_by_its_name_with_force_exclude(tree, capsys, monkeypatch):
+    import io
+
+    (tree / "reports" / "gklint.toml").write_text('extend-exclude = ["old"]\n', encoding="utf-8")
+    for force, expected in (((), ["reports/old/r.txt"]), (("--force-exclude",), [])):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed("000").read_bytes())))
+        assert checked(capsys, *force, "-", "--stdin-filename", "reports/old/r.txt") == expected
+
+
 # --statistics
 
 

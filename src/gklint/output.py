@@ -32,7 +32,7 @@ def as_text(results: list[FileResult], statistics: bool = False, summary: bool =
             lines.append(f"{s['count']:6d}  {s['code']}  {s['name']:<{name_width}}  {s['summary']}".rstrip())
     if summary:
         lines.append(_summary(results, lang))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""  # nothing to say: no blank line
 
 
 def position(f, lang: str = "zh") -> str:

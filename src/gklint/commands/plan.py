@@ -102,7 +102,8 @@ def plan(args, paths: list[str], stdin: str = "-") -> Plan:
     packs_given = cli_packs(args)  # before the configurations, so that they may name its relation codes
     try:  # each file's configuration: --config, none (--isolated), or the nearest found walking up
         finder = Finder(args.config, args.isolated, tuple(packs_given))
-        files = collect(paths, Exclusion(finder, args))
+        excluded = Exclusion(finder, args)  # standard input is excluded by the name it goes by
+        files = collect(paths, lambda path, named: excluded(stdin if path == "-" else path, named))
         configs = [finder.for_file(stdin if p == "-" else p) for p in files]
         # Run-wide keys (jobs, cache-dir) come from the config of the current directory, else from
         # the one config all files share.
