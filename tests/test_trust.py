@@ -392,3 +392,18 @@ def test_toml_nested_too_deep_is_a_config_error(tmp_path, capsys):
     cfg.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     code, _, err = run(capsys, "check", "--config", cfg, FAILING)
     assert code == 2 and "嵌套过深" in err
+
+
+def test_a_folder_without_reports_is_said_and_fails_the_unchecked_gate(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(capsys, "check", str(tmp_path / "empty"))
+    assert code == 0 and "没有找到可检查的报告文件" in err
+    code, _, err = run(capsys, "check", "--fail-on-unchecked", "--lang", "en", str(tmp_path / "empty"))
+    assert code == 1 and "no report files found" in err
+
+
+def test_an_output_that_cannot_be_written_is_named_in_the_error(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    code, _, err = run(capsys, "check", "-o", str(tmp_path / "out"), str(FAILING))
+    assert code == 2 and str(tmp_path / "out") in err and ".tmp" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary left behind

@@ -10,7 +10,10 @@ def write_atomic(path: str, data: bytes) -> None:
     """`data` as the content of `path`: written to a temporary file beside it, then renamed over
     it, so an interrupted or failed run leaves the old file (or none), never a partial one."""
     directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".gklint-", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".gklint-", suffix=".tmp")
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, path) from None  # the error names the output, not the temporary
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -21,11 +24,13 @@ def write_atomic(path: str, data: bytes) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise OSError(e.errno, e.strerror, path) from None
         raise
 
 

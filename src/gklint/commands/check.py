@@ -46,6 +46,10 @@ def run(args, select: tuple, ignore: tuple) -> int:
               and (args.fail_on_unchecked or (cfg is not None and cfg.fail_on_unchecked))]
     if unread:
         say(args, "core:cli-unchecked", count=len(unread), paths=unread)
+    if not plan.files:  # a mistyped folder must not pass unnoticed
+        say(args, "core:cli-no-files", paths=list(args.paths))
+        if args.fail_on_unchecked:
+            return EXIT_FINDINGS
     if broken:
         _internal_errors(args, broken)
         return EXIT_USAGE
