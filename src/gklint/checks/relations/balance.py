@@ -100,6 +100,8 @@ def locate(instances: list[Instance]):
     Returns [(cell_key, new_value, [instances])]; a failure no single cell explains comes alone
     with cell_key None."""
     failed = [i for i in instances if i.status == "fail"]
+    if not failed:
+        return []  # most reports: nothing to explain, no index of every cell to build
     by_cell: dict[tuple, list[Instance]] = {}
     for inst in instances:
         for rc in inst.terms:
