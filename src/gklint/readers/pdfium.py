@@ -288,12 +288,14 @@ def _form_has_paths(raw, form, depth: int) -> bool:
 def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    name = ctypes.create_string_buffer(256)
+    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
     get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    loose_box, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
-    # Font, size and matrix are the text object's: per object, how pdfminer boxes its characters.
-    objects: dict[int, tuple | None] = {}
-    origin = raw.FPDFText_GetCharOrigin
+    loose_box, origin, font_info = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontInfo
+    get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    # Font, size and matrix are the text object's; WPS writes one object per character, so they
+    # are asked per character (three calls) and what they give is worked out once per value.
+    fonts: dict[tuple, tuple | None] = {}
+    objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
     for i in range(raw.FPDFText_CountChars(tp)):
         code = get_unicode(tp, i)
@@ -301,16 +303,27 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
             continue
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        obj = text_object(tp, i)
-        if not obj or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+        n = font_info(tp, i, name, len(name), flags)  # 0 where the char has no text object
+        if not 0 < n <= len(name) or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
             return None
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        if key not in objects:
-            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix, box)
-        metrics = objects[key]
+        if not get_matrix(tp, i, matrix):
+            return None
+        key = (name.value, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
+        if key not in fonts:
+            fonts[key] = _font_metrics(key, descents)
+        metrics = fonts[key]
         if metrics is None:
             return None
-        height, descent, vertical = metrics
+        height, descent, variants = metrics
+        vertical = False
+        if True in variants:
+            obj = _text_object(raw)(tp, i)
+            if obj not in objects:
+                objects[obj] = _vertical(key, variants, box)
+            vertical = objects[obj]
+            if vertical is None:
+                return None
+            descent = variants[vertical] * key[5] * key[4] / 1000  # as _font_metrics: same rounding
         if vertical:
             # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
             x0, bottom = ox.value, place.y(oy.value)
@@ -325,25 +338,36 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     return out
 
 
-def _object_metrics(raw, tp, i, obj, descents, name, matrix, box) -> tuple | None:
-    """How pdfminer boxes the characters of the text object of char `i`, in page units: (font
-    size, descent, whether set vertically)."""
-    if not raw.FPDFText_GetMatrix(tp, i, matrix):
+def _font_metrics(key: tuple, descents: dict) -> tuple | None:
+    """How pdfminer boxes characters of font `name` at `size` under the text matrix, in page
+    units: (font size, descent of the horizontal font, the font's descents by whether set
+    vertically); None where pdfplumber must read the page."""
+    name, a, b, c, d, size = key
+    if b or c or a * d <= 0:  # not upright: pdfminer's box turns with it
         return None
-    if matrix.b or matrix.c or matrix.a * matrix.d <= 0:  # not upright: pdfminer's box turns with it
-        return None
-    n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
-    variants = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
-    size = raw.FPDFText_GetFontSize(tp, i)
+    variants = descents.get(_unsubset(name))
     if not variants or size <= 0:
         return None
-    vertical = False
-    if True in variants:
-        # PDFium does not say whether the object's font is set vertically; it boxes a vertical
-        # glyph as a square of the font size unscaled, which tells where the scale is not 1.
-        if abs(matrix.a - 1) < 1e-3 or matrix.a != matrix.d:
-            return None
-        vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
-        if vertical not in variants:
-            return None
-    return size * matrix.d, variants[vertical] * size * matrix.d / 1000, vertical
+    return size * d, variants.get(False, 0) * size * d / 1000, variants
+
+
+def _vertical(key: tuple, variants: dict, box) -> bool | None:
+    """Whether a text object of a font name set both ways (or only vertically) is set
+    vertically, from its first character's box; None where that cannot be told."""
+    _, a, _, _, d, size = key
+    # PDFium does not say whether the object's font is set vertically; it boxes a vertical
+    # glyph as a square of the font size unscaled, which tells where the scale is not 1.
+    if abs(a - 1) < 1e-3 or a != d:
+        return None
+    vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
+    return vertical if vertical in variants else None
+
+
+def _text_object(raw, _made={}):
+    """FPDFText_GetTextObject answering the object's address, a key (pypdfium2's answers a
+    pointer, which compares by identity and costs a cast to turn into one)."""
+    if "f" not in _made:
+        f = type(raw.FPDFText_GetTextObject)(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+        f.argtypes, f.restype = raw.FPDFText_GetTextObject.argtypes, ctypes.c_void_p
+        _made["f"] = f
+    return _made["f"]
