@@ -318,21 +318,19 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
         return table.extract(), set()
     inside: dict[tuple, list] = {c: [] for c in cells}
     slabs: dict[tuple[int, int], list] = {}
+    x_at, y_at = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
+    for c in cells:
+        for i in range(x_at[c[0]], x_at[c[2]]):
+            for j in range(y_at[c[1]], y_at[c[3]]):
+                slabs.setdefault((i, j), []).append(inside[c])
     placed: set[int] = set()
-    last_x, last_y = len(xs) - 1, len(ys) - 1
     for ch in table.page.chars:
-        i = bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1
-        j = bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
-        if not (0 <= i < last_x and 0 <= j < last_y):
-            continue
-        holders = slabs.get((i, j))
-        if holders is None:
-            holders = slabs[(i, j)] = [inside[c] for c in cells if c[0] <= xs[i] and xs[i + 1] <= c[2]
-                                       and c[1] <= ys[j] and ys[j + 1] <= c[3]]
-        for held in holders:
-            held.append(ch)
+        holders = slabs.get((bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1,
+                             bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1))
         if holders:
             placed.add(id(ch))
+            for held in holders:
+                held.append(ch)
     return [[None if c is None else (extract_text(inside[c]) if inside[c] else "") for c in row.cells]
             for row in rows], placed
 

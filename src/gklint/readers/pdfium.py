@@ -31,6 +31,7 @@ counted (GK011–GK014 come first), and every error it reports sends the page ba
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
@@ -90,9 +91,14 @@ class PlainPage:
     def find_tables(self) -> list:
         if not self.ruled:  # a table needs rules both ways
             return []
-        from pdfplumber.table import TableFinder, TableSettings
+        from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
-        return TableFinder(self, TableSettings.resolve(None)).tables
+        # TableFinder.__init__, its cells found by _cells
+        finder = object.__new__(TableFinder)
+        finder.page, finder.settings = self, TableSettings.resolve(None)
+        points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+                                        finder.settings.intersection_y_tolerance)
+        return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
     def filter(self, keep) -> "PlainPage":
         out = object.__new__(PlainPage)
@@ -106,6 +112,41 @@ class PlainPage:
         textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
                                    layout_height=self.height)
         return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+def _cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's `intersections_to_cells`, each point's edges made a set once (it makes them
+    for every pair of points it tries) and the points below and to the right of each taken from
+    its column and row, not from a scan of all later points. Non-finite points: pdfplumber's."""
+    from pdfplumber.table import intersections_to_cells
+    from pdfplumber.utils import obj_to_bbox
+
+    points = sorted(intersections)
+    if not all(math.isfinite(v) for p in points for v in p):
+        return intersections_to_cells(intersections)
+    down = {p: {obj_to_bbox(e) for e in edges["v"]} for p, edges in intersections.items()}
+    across = {p: {obj_to_bbox(e) for e in edges["h"]} for p, edges in intersections.items()}
+
+    def connects(p1, p2) -> bool:
+        return ((p1[0] == p2[0] and not down[p1].isdisjoint(down[p2]))
+                or (p1[1] == p2[1] and not across[p1].isdisjoint(across[p2])))
+
+    columns: dict[float, list] = {}
+    rows: dict[float, list] = {}
+    for p in points:  # in sorted order: a point's later ones in its column lie below, in its row right
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    column_at = {p: i for col in columns.values() for i, p in enumerate(col)}
+    row_at = {p: i for row in rows.values() for i, p in enumerate(row)}
+    cells = []
+    for pt in points:
+        below, right = columns[pt[0]][column_at[pt] + 1:], rows[pt[1]][row_at[pt] + 1:]
+        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below if connects(pt, b) for r in right
+                     if connects(pt, r) and (r[0], b[1]) in intersections
+                     and connects((r[0], b[1]), r) and connects((r[0], b[1]), b)), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
 
 
 class _Place:
