@@ -254,29 +254,34 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
     subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
     where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
     edges: list[dict] = []
-    matrix, x, y, close = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float(), None
-    for i in range(raw.FPDFPage_CountObjects(pg)):
-        obj = raw.FPDFPage_GetObject(pg, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM and _form_has_paths(raw, obj, 1):
+    matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    get_object, get_type = _by_address(raw, "FPDFPage_GetObject"), _by_address(raw, "FPDFPageObj_GetType")
+    get_segment, segment_type = _by_address(raw, "FPDFPath_GetPathSegment"), _by_address(raw, "FPDFPathSegment_GetType")
+    get_point, get_close = _by_address(raw, "FPDFPathSegment_GetPoint"), _by_address(raw, "FPDFPathSegment_GetClose")
+    page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = get_object(page, i)
+        kind = get_type(obj)
+        if kind == form and _form_has_paths(raw, obj, 1):
             return None
-        if kind != raw.FPDF_PAGEOBJ_PATH:
+        if kind != path:
             continue
-        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        if not _by_address(raw, "FPDFPageObj_GetMatrix")(obj, matrix):
             return None
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpaths: list[list] = []
         bezier = 0
-        for j in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, j)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+        for j in range(_by_address(raw, "FPDFPath_CountSegments")(obj)):
+            seg = get_segment(obj, j)
+            kind = segment_type(seg)
+            if not get_point(seg, x, y):
                 return None
             pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-            if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            if kind == moveto or not subpaths:
                 subpaths.append(["m", [pt]])
                 bezier = 0
-            elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            elif kind == bezierto:
                 bezier += 1
                 if bezier % 3 == 0:  # pdfminer keeps a curve's end point, not its control points
                     subpaths[-1][0] += "c"
@@ -284,7 +289,7 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
             else:
                 subpaths[-1][0] += "l"
                 subpaths[-1][1].append(pt)
-            if raw.FPDFPathSegment_GetClose(seg):
+            if get_close(seg):
                 subpaths[-1][0] += "h"
                 subpaths[-1][1].append(subpaths[-1][1][0])
         for shape, pts in subpaths:
@@ -316,9 +321,9 @@ def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) 
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
-    for i in range(raw.FPDFFormObj_CountObjects(form)):
-        obj = raw.FPDFFormObj_GetObject(form, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+    for i in range(_by_address(raw, "FPDFFormObj_CountObjects")(form)):
+        obj = _by_address(raw, "FPDFFormObj_GetObject")(form, i)
+        kind = _by_address(raw, "FPDFPageObj_GetType")(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
             return True
         if kind == raw.FPDF_PAGEOBJ_FORM and (depth >= MAX_DEPTH or _form_has_paths(raw, obj, depth + 1)):
@@ -358,7 +363,7 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
         height, descent, variants = metrics
         vertical = False
         if True in variants:
-            obj = _text_object(raw)(tp, i)
+            obj = _by_address(raw, "FPDFText_GetTextObject")(tp, i)
             if obj not in objects:
                 objects[obj] = _vertical(key, variants, box)
             vertical = objects[obj]
@@ -404,11 +409,16 @@ def _vertical(key: tuple, variants: dict, box) -> bool | None:
     return vertical if vertical in variants else None
 
 
-def _text_object(raw, _made={}):
-    """FPDFText_GetTextObject answering the object's address, a key (pypdfium2's answers a
-    pointer, which compares by identity and costs a cast to turn into one)."""
-    if "f" not in _made:
-        f = type(raw.FPDFText_GetTextObject)(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
-        f.argtypes, f.restype = raw.FPDFText_GetTextObject.argtypes, ctypes.c_void_p
-        _made["f"] = f
-    return _made["f"]
+def _by_address(raw, name: str, _made={}):
+    """pypdfium2's function `name` taking and answering PDFium's handles as addresses (ints):
+    its own wraps every handle in a pointer object, which costs a cast to become a key and a
+    conversion on every call (a page's objects are walked once per character in WPS's PDFs)."""
+    if name not in _made:
+        f = getattr(raw, name)
+        fast = type(f)(ctypes.cast(f, ctypes.c_void_p).value)
+        handle = ctypes._Pointer  # an opaque PDFium handle (FPDF_PAGEOBJECT, FPDF_PATHSEGMENT, …)
+        fast.argtypes = [ctypes.c_void_p if issubclass(t, handle) and "fpdf_" in t._type_.__name__ else t
+                         for t in f.argtypes]
+        fast.restype = ctypes.c_void_p if issubclass(f.restype, handle) else f.restype
+        _made[name] = fast
+    return _made[name]
