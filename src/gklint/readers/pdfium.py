@@ -343,21 +343,22 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     fonts: dict[tuple, tuple | None] = {}
     objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
+    room, unknown = len(name), ()
     for i in range(raw.FPDFText_CountChars(tp)):
         code = get_unicode(tp, i)
         if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        n = font_info(tp, i, name, len(name), flags)  # 0 where the char has no text object
-        if not 0 < n <= len(name) or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+        n = font_info(tp, i, name, room, flags)  # 0 where the char has no text object
+        if not 0 < n <= room or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
             return None
         if not get_matrix(tp, i, matrix):
             return None
         key = (name.value, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
-        if key not in fonts:
-            fonts[key] = _font_metrics(key, descents)
-        metrics = fonts[key]
+        metrics = fonts.get(key, unknown)
+        if metrics is unknown:
+            metrics = fonts[key] = _font_metrics(key, descents)
         if metrics is None:
             return None
         height, descent, variants = metrics
