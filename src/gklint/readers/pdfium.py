@@ -15,7 +15,8 @@ overprinted as fake bold, which PDFium reads once and pdfminer twice); on every 
 * paths inside a form XObject, or anything PDFium fails on.
 
 What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
-path segments as pdfplumber's edges, its line grouping on the characters. Coordinates are
+path segments as pdfplumber's edges (its cells found from the intersections by `_cells`, which
+gives its cells in one pass), its line grouping on the characters. Coordinates are
 pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
 advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
 LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
