@@ -143,3 +143,49 @@ def test_corpus_pages_are_read_from_pdfium_as_pdfminer_reads_them(name):
         for key, tolerance in (("x0", 0.01), ("top", 0.01), ("bottom", 0.01), ("x1", 0.25)):
             assert [c[key] for c in ours] == pytest.approx([c[key] for c in theirs], abs=tolerance), (index, key)
         assert [t.extract() for t in plain.find_tables()] == [t.extract() for t in page.find_tables()]
+
+
+def _char(text, x0, top, width=6.0, size=10.0, upright=True):
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": top,
+            "upright": upright, "size": size, "object_type": "char"}
+
+
+@pytest.mark.parametrize("chars", [
+    [_char("1", 10, 5)],
+    [_char(" ", 10, 5)],
+    [_char("\ufb01", 10, 5)],  # a ligature: expanded
+    [_char(t, 10 + 6 * i, 5) for i, t in enumerate("12 34")],  # a blank breaks the word
+    [_char("a", 10, 5), _char("b", 20, 5), _char("c", 26, 5)],  # a gap of more than 3 pt
+    [_char("b", 16, 5), _char("a", 10, 5), _char("c", 14, 5)],  # out of order, overlapping
+    [_char("a", 10, 5), _char("b", 16, 5.5)],  # two tops: pdfplumber's own clustering
+    [_char("a", 10, 5), _char("b", 16, 20)],  # two lines
+    [_char("a", 10, 5), _char("b", 16, 5, upright=False)],
+])
+def test_one_line_cell_text_is_pdfplumbers(chars):
+    from pdfplumber.utils import extract_text
+
+    from gklint.readers.pdf import _cell_text
+
+    assert _cell_text(list(chars), extract_text) == extract_text(list(chars))
+
+
+def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_them():
+    """The reader's cell placement (_extract) and cell finder (_cells) against pdfplumber's, on
+    the test pages and every corpus page: merged cells, characters on borders, empty cells."""
+    from pdfplumber.table import TableFinder, TableSettings
+
+    from conftest import CORPUS
+    from gklint.readers.pdf import _extract
+
+    files = [minimal_pdf([TABLE_PAGE], FONT)] + [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    tables = 0
+    for data in files:
+        pdf, doc = pages(data)
+        for index, page in enumerate(pdf.pages):
+            plain = doc.page(index, page)
+            finder = TableFinder(plain, TableSettings.resolve(None))
+            assert pdfium._cells(finder.intersections) == finder.cells
+            for table in finder.tables:
+                assert _extract(table, table.rows)[0] == table.extract()
+                tables += 1
+    assert tables > 0

@@ -19,6 +19,7 @@ each page's characters and rules from PDFium where it stands in for pdfminer (pd
 from __future__ import annotations
 
 import io
+import math
 import re
 import statistics
 from collections import Counter
@@ -273,8 +274,8 @@ def _overlap(a: _Line, b: _Line) -> float:
 
 def _grid(page, table) -> list[list[str]]:
     """The table's cells as a grid; text outside every detected cell goes to its grid place."""
-    grid = [[c for c in row] for row in table.extract()]
     rows = table.rows
+    grid, placed = _extract(table, rows)
     if not grid or not rows:
         return []
     xs = [col.bbox[0] for col in table.columns]
@@ -286,7 +287,8 @@ def _grid(page, table) -> list[list[str]]:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom) or not ch.get("text", "").strip():
             continue
-        if any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
+        # a character inside a cell (half-open) is inside it closed too
+        if id(ch) in placed or any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
             continue
         r = max((i for i, t in enumerate(tops) if t <= cy), default=0)
         c = max((i for i, x in enumerate(xs) if x <= cx), default=0)
@@ -298,6 +300,66 @@ def _grid(page, table) -> list[list[str]]:
     # A cell covered by a merged cell stays None: it is no cell of the document's table, and a
     # blank written for it would read as an empty cell (value cells spanning grid columns).
     return [[None if c is None else one_line(c) for c in row] + [None] * (width - len(row)) for row in grid]
+
+
+def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
+    """pdfplumber's `Table.extract()`, each character placed once instead of once per row and
+    cell, and the ids of the characters placed. Cells are cut along every cell border into
+    slabs: a slab lies wholly inside or outside each cell, so the cells that hold a character
+    (pdfplumber's half-open test on its middle) are its slab's. Non-finite borders: pdfplumber's."""
+    from bisect import bisect_right
+
+    from pdfplumber.utils import extract_text
+
+    cells = {c for row in rows for c in row.cells if c is not None}
+    xs = sorted({v for c in cells for v in (c[0], c[2])})
+    ys = sorted({v for c in cells for v in (c[1], c[3])})
+    if not all(math.isfinite(v) for v in xs + ys):
+        return table.extract(), set()
+    inside: dict[tuple, list] = {c: [] for c in cells}
+    slabs: dict[tuple[int, int], list] = {}
+    x_at, y_at = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
+    for c in cells:
+        for i in range(x_at[c[0]], x_at[c[2]]):
+            for j in range(y_at[c[1]], y_at[c[3]]):
+                slabs.setdefault((i, j), []).append(inside[c])
+    placed: set[int] = set()
+    for ch in table.page.chars:
+        holders = slabs.get((bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1,
+                             bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1))
+        if holders:
+            placed.add(id(ch))
+            for held in holders:
+                held.append(ch)
+    return [[None if c is None else _cell_text(inside[c], extract_text) for c in row.cells] for row in rows], placed
+
+
+def _cell_text(chars: list, extract_text) -> str:
+    """pdfplumber's text of a cell (`extract_text`, default settings). A cell of one line —
+    upright characters of one `top`, most cells of a report's tables — is read as it reads it,
+    without its clustering: left to right (a stable sort on x0), a word broken at a blank, a
+    gap of more than 3 pt or a step back, words joined by a space, ligatures expanded."""
+    if not chars:
+        return ""
+    top = chars[0]["top"]
+    if not all(c["upright"] is True and c["top"] == top and isinstance(c["text"], str) and c["text"] for c in chars):
+        return extract_text(chars)
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, LIGATURES
+
+    words: list[str] = []
+    word: list[str] = []
+    prev = None
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if c["text"].isspace():
+            prev = None
+        elif prev is None or c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + DEFAULT_X_TOLERANCE:
+            word = [LIGATURES.get(c["text"], c["text"])]
+            words.append(word)
+            prev = c
+        else:
+            word.append(LIGATURES.get(c["text"], c["text"]))
+            prev = c
+    return " ".join("".join(w) for w in words)
 
 
 def _text_row(table_row, cells: list[str]) -> bool:

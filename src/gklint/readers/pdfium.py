@@ -15,7 +15,8 @@ overprinted as fake bold, which PDFium reads once and pdfminer twice); on every 
 * paths inside a form XObject, or anything PDFium fails on.
 
 What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
-path segments as pdfplumber's edges, its line grouping on the characters. Coordinates are
+path segments as pdfplumber's edges (its cells found from the intersections by `_cells`, which
+gives its cells in one pass), its line grouping on the characters. Coordinates are
 pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
 advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
 LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
@@ -31,6 +32,7 @@ counted (GK011–GK014 come first), and every error it reports sends the page ba
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
@@ -90,9 +92,14 @@ class PlainPage:
     def find_tables(self) -> list:
         if not self.ruled:  # a table needs rules both ways
             return []
-        from pdfplumber.table import TableFinder, TableSettings
+        from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
-        return TableFinder(self, TableSettings.resolve(None)).tables
+        # TableFinder.__init__, its cells found by _cells
+        finder = object.__new__(TableFinder)
+        finder.page, finder.settings = self, TableSettings.resolve(None)
+        points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+                                        finder.settings.intersection_y_tolerance)
+        return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
     def filter(self, keep) -> "PlainPage":
         out = object.__new__(PlainPage)
@@ -106,6 +113,41 @@ class PlainPage:
         textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
                                    layout_height=self.height)
         return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+def _cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's `intersections_to_cells`, each point's edges made a set once (it makes them
+    for every pair of points it tries) and the points below and to the right of each taken from
+    its column and row, not from a scan of all later points. Non-finite points: pdfplumber's."""
+    from pdfplumber.table import intersections_to_cells
+    from pdfplumber.utils import obj_to_bbox
+
+    points = sorted(intersections)
+    if not all(math.isfinite(v) for p in points for v in p):
+        return intersections_to_cells(intersections)
+    down = {p: {obj_to_bbox(e) for e in edges["v"]} for p, edges in intersections.items()}
+    across = {p: {obj_to_bbox(e) for e in edges["h"]} for p, edges in intersections.items()}
+
+    def connects(p1, p2) -> bool:
+        return ((p1[0] == p2[0] and not down[p1].isdisjoint(down[p2]))
+                or (p1[1] == p2[1] and not across[p1].isdisjoint(across[p2])))
+
+    columns: dict[float, list] = {}
+    rows: dict[float, list] = {}
+    for p in points:  # in sorted order: a point's later ones in its column lie below, in its row right
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    column_at = {p: i for col in columns.values() for i, p in enumerate(col)}
+    row_at = {p: i for row in rows.values() for i, p in enumerate(row)}
+    cells = []
+    for pt in points:
+        below, right = columns[pt[0]][column_at[pt] + 1:], rows[pt[1]][row_at[pt] + 1:]
+        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below if connects(pt, b) for r in right
+                     if connects(pt, r) and (r[0], b[1]) in intersections
+                     and connects((r[0], b[1]), r) and connects((r[0], b[1]), b)), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
 
 
 class _Place:
@@ -213,29 +255,34 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
     subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
     where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
     edges: list[dict] = []
-    matrix, x, y, close = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float(), None
-    for i in range(raw.FPDFPage_CountObjects(pg)):
-        obj = raw.FPDFPage_GetObject(pg, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM and _form_has_paths(raw, obj, 1):
+    matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    get_object, get_type = _by_address(raw, "FPDFPage_GetObject"), _by_address(raw, "FPDFPageObj_GetType")
+    get_segment, segment_type = _by_address(raw, "FPDFPath_GetPathSegment"), _by_address(raw, "FPDFPathSegment_GetType")
+    get_point, get_close = _by_address(raw, "FPDFPathSegment_GetPoint"), _by_address(raw, "FPDFPathSegment_GetClose")
+    page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = get_object(page, i)
+        kind = get_type(obj)
+        if kind == form and _form_has_paths(raw, obj, 1):
             return None
-        if kind != raw.FPDF_PAGEOBJ_PATH:
+        if kind != path:
             continue
-        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        if not _by_address(raw, "FPDFPageObj_GetMatrix")(obj, matrix):
             return None
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpaths: list[list] = []
         bezier = 0
-        for j in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, j)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+        for j in range(_by_address(raw, "FPDFPath_CountSegments")(obj)):
+            seg = get_segment(obj, j)
+            kind = segment_type(seg)
+            if not get_point(seg, x, y):
                 return None
             pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-            if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            if kind == moveto or not subpaths:
                 subpaths.append(["m", [pt]])
                 bezier = 0
-            elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            elif kind == bezierto:
                 bezier += 1
                 if bezier % 3 == 0:  # pdfminer keeps a curve's end point, not its control points
                     subpaths[-1][0] += "c"
@@ -243,7 +290,7 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
             else:
                 subpaths[-1][0] += "l"
                 subpaths[-1][1].append(pt)
-            if raw.FPDFPathSegment_GetClose(seg):
+            if get_close(seg):
                 subpaths[-1][0] += "h"
                 subpaths[-1][1].append(subpaths[-1][1][0])
         for shape, pts in subpaths:
@@ -275,9 +322,9 @@ def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) 
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
-    for i in range(raw.FPDFFormObj_CountObjects(form)):
-        obj = raw.FPDFFormObj_GetObject(form, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+    for i in range(_by_address(raw, "FPDFFormObj_CountObjects")(form)):
+        obj = _by_address(raw, "FPDFFormObj_GetObject")(form, i)
+        kind = _by_address(raw, "FPDFPageObj_GetType")(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
             return True
         if kind == raw.FPDF_PAGEOBJ_FORM and (depth >= MAX_DEPTH or _form_has_paths(raw, obj, depth + 1)):
@@ -288,29 +335,43 @@ def _form_has_paths(raw, form, depth: int) -> bool:
 def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    name = ctypes.create_string_buffer(256)
+    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
     get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    loose_box, text_object = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
-    # Font, size and matrix are the text object's: per object, how pdfminer boxes its characters.
-    objects: dict[int, tuple | None] = {}
-    origin = raw.FPDFText_GetCharOrigin
+    loose_box, origin, font_info = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontInfo
+    get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    # Font, size and matrix are the text object's; WPS writes one object per character, so they
+    # are asked per character (three calls) and what they give is worked out once per value.
+    fonts: dict[tuple, tuple | None] = {}
+    objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
+    room, unknown = len(name), ()
     for i in range(raw.FPDFText_CountChars(tp)):
         code = get_unicode(tp, i)
         if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        obj = text_object(tp, i)
-        if not obj or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+        n = font_info(tp, i, name, room, flags)  # 0 where the char has no text object
+        if not 0 < n <= room or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
             return None
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        if key not in objects:
-            objects[key] = _object_metrics(raw, tp, i, obj, descents, name, matrix, box)
-        metrics = objects[key]
+        if not get_matrix(tp, i, matrix):
+            return None
+        key = (name.value, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
+        metrics = fonts.get(key, unknown)
+        if metrics is unknown:
+            metrics = fonts[key] = _font_metrics(key, descents)
         if metrics is None:
             return None
-        height, descent, vertical = metrics
+        height, descent, variants = metrics
+        vertical = False
+        if True in variants:
+            obj = _by_address(raw, "FPDFText_GetTextObject")(tp, i)
+            if obj not in objects:
+                objects[obj] = _vertical(key, variants, box)
+            vertical = objects[obj]
+            if vertical is None:
+                return None
+            descent = variants[vertical] * key[5] * key[4] / 1000  # as _font_metrics: same rounding
         if vertical:
             # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
             x0, bottom = ox.value, place.y(oy.value)
@@ -325,25 +386,41 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     return out
 
 
-def _object_metrics(raw, tp, i, obj, descents, name, matrix, box) -> tuple | None:
-    """How pdfminer boxes the characters of the text object of char `i`, in page units: (font
-    size, descent, whether set vertically)."""
-    if not raw.FPDFText_GetMatrix(tp, i, matrix):
+def _font_metrics(key: tuple, descents: dict) -> tuple | None:
+    """How pdfminer boxes characters of font `name` at `size` under the text matrix, in page
+    units: (font size, descent of the horizontal font, the font's descents by whether set
+    vertically); None where pdfplumber must read the page."""
+    name, a, b, c, d, size = key
+    if b or c or a * d <= 0:  # not upright: pdfminer's box turns with it
         return None
-    if matrix.b or matrix.c or matrix.a * matrix.d <= 0:  # not upright: pdfminer's box turns with it
-        return None
-    n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), name, len(name))
-    variants = descents.get(_unsubset(name.value)) if 0 < n <= len(name) else None
-    size = raw.FPDFText_GetFontSize(tp, i)
+    variants = descents.get(_unsubset(name))
     if not variants or size <= 0:
         return None
-    vertical = False
-    if True in variants:
-        # PDFium does not say whether the object's font is set vertically; it boxes a vertical
-        # glyph as a square of the font size unscaled, which tells where the scale is not 1.
-        if abs(matrix.a - 1) < 1e-3 or matrix.a != matrix.d:
-            return None
-        vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
-        if vertical not in variants:
-            return None
-    return size * matrix.d, variants[vertical] * size * matrix.d / 1000, vertical
+    return size * d, variants.get(False, 0) * size * d / 1000, variants
+
+
+def _vertical(key: tuple, variants: dict, box) -> bool | None:
+    """Whether a text object of a font name set both ways (or only vertically) is set
+    vertically, from its first character's box; None where that cannot be told."""
+    _, a, _, _, d, size = key
+    # PDFium does not say whether the object's font is set vertically; it boxes a vertical
+    # glyph as a square of the font size unscaled, which tells where the scale is not 1.
+    if abs(a - 1) < 1e-3 or a != d:
+        return None
+    vertical = abs(box.right - box.left - size) < 1e-3 and abs(box.top - box.bottom - size) < 1e-3
+    return vertical if vertical in variants else None
+
+
+def _by_address(raw, name: str, _made={}):
+    """pypdfium2's function `name` taking and answering PDFium's handles as addresses (ints):
+    its own wraps every handle in a pointer object, which costs a cast to become a key and a
+    conversion on every call (a page's objects are walked once per character in WPS's PDFs)."""
+    if name not in _made:
+        f = getattr(raw, name)
+        fast = type(f)(ctypes.cast(f, ctypes.c_void_p).value)
+        handle = ctypes._Pointer  # an opaque PDFium handle (FPDF_PAGEOBJECT, FPDF_PATHSEGMENT, …)
+        fast.argtypes = [ctypes.c_void_p if issubclass(t, handle) and "fpdf_" in t._type_.__name__ else t
+                         for t in f.argtypes]
+        fast.restype = ctypes.c_void_p if issubclass(f.restype, handle) else f.restype
+        _made[name] = fast
+    return _made[name]
