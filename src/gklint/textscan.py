@@ -120,6 +120,7 @@ def period_re(words: tuple[str, ...]) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=16)
 def period_word_re(words: tuple[str, ...]) -> re.Pattern | None:
     """Any of the pack's period words (the report speaks of its statistics period)."""
     if not words:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Pos
-from ...textscan import fold
+from ...textscan import fold, folded_paragraphs
 from .. import Rule
 
 YEAR_START_RE = re.compile(r"(?:^|[。！？!?])\s*(?:\(?[一二三四五六七八九十]{1,2}[)、]\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度)?\s*(?:[,，]\s*)?"
@@ -24,11 +24,12 @@ class NarrativeYearWrong(Rule):
         y = report.year
         if y is None:
             return
+        folded = {id(it): text for it, text in folded_paragraphs(report)}  # folded once per report
         for s in report.sections:
             for it in s.items:
                 if it.type != "TEXT" or not it.text:
                     continue
-                text = fold(it.text)
+                text = folded.get(id(it)) or fold(it.text)
                 for m in YEAR_START_RE.finditer(text):
                     said = int(m.group("y"))
                     sentence = text[m.start("y"):].split("。", 1)[0]
