@@ -12,7 +12,7 @@ from xml.etree.ElementTree import Element
 
 from ..layout import GridTooLarge, Writer, join, looks_tabular
 from .numbering import Numbering, Styles
-from .ooxml import MC, W, val
+from .ooxml import MC, W, Walk, val
 from .tables import CONTAINERS, grid, layout_cells
 
 MAX_DEPTH = 64  # nested layout tables deeper than this are read as plain text
@@ -36,15 +36,12 @@ def _hidden(run: Element) -> bool:
 
 def _paragraphs(el: Element):
     """Paragraphs inside `el` in document order (not inside other paragraphs, not in fallbacks)."""
-    stack = [iter(el)]
-    while stack:
-        c = next(stack[-1], None)
-        if c is None:
-            stack.pop()
-        elif c.tag == W + "p":
+    walk = Walk(el)
+    for c in walk:
+        if c.tag == W + "p":
             yield c
         elif c.tag not in SKIP and len(c):
-            stack.append(iter(c))
+            walk.enter(c)
 
 
 def _is_toc(sdt: Element) -> bool:
@@ -66,12 +63,8 @@ class Body:
     # paragraphs
     def paragraph_text(self, p: Element, boxes: list[Element] | None = None) -> str:
         parts: list[str] = []
-        stack = [iter(p)]
-        while stack:
-            el = next(stack[-1], None)
-            if el is None:
-                stack.pop()
-                continue
+        walk = Walk(p)
+        for el in walk:
             tag = el.tag
             if tag == W + "t":
                 parts.append(el.text or "")
@@ -89,7 +82,7 @@ class Body:
             elif tag in SKIP or (tag == W + "r" and _hidden(el)):
                 continue
             elif len(el):
-                stack.append(iter(el))
+                walk.enter(el)
         ppr = p.find(W + "pPr")
         text = "".join(parts)
         label = self.numbering.label(ppr)
@@ -138,17 +131,13 @@ class Body:
         return join(x.replace("\t", " ") for x in pieces)
 
     def walk(self, container: Element) -> None:
-        stack = [iter(container)]
-        while stack:
-            el = next(stack[-1], None)
-            if el is None:
-                stack.pop()
-                continue
+        walk = Walk(container)
+        for el in walk:
             tag = el.tag
             if tag == W + "p":
                 self._paragraph(el)
             elif tag == W + "tbl":
-                if len(stack) > MAX_DEPTH:
+                if walk.depth > MAX_DEPTH:
                     self.out.paragraph(join("".join(t.text or "") for t in el.iter(W + "t")))
                     continue
                 nested = any(True for tc in el.iter(W + "tc") for _ in tc.iter(W + "tbl"))
@@ -166,8 +155,8 @@ class Body:
                         self.out.table(rows, cells=numbers)
                         continue
                     self.numbering.restore(snap)
-                stack.append(layout_cells(el))
+                walk.enter(layout_cells(el))
             elif tag == W + "sdt" and _is_toc(el):
                 continue
             elif tag in CONTAINERS or tag == W + "body" or tag == W + "txbxContent":
-                stack.append(iter(el))
+                walk.enter(el)

@@ -27,3 +27,27 @@ def integer(text: str | None, default: int = 0) -> int:
         return int(text) if text is not None else default
     except ValueError:  # also a number of more digits than int() converts
         return default
+
+
+class Walk:
+    """The elements below `root` in document order, without recursion (Word nests content
+    controls, text boxes and tables deeply): `enter(children)` makes those come next, before the
+    rest of the element's siblings; `depth` is how many levels are open."""
+
+    def __init__(self, root):
+        self._stack = [iter(root)]
+
+    def __iter__(self):
+        while self._stack:
+            el = next(self._stack[-1], None)
+            if el is None:
+                self._stack.pop()
+                continue
+            yield el
+
+    def enter(self, children) -> None:
+        self._stack.append(iter(children))
+
+    @property
+    def depth(self) -> int:
+        return len(self._stack)

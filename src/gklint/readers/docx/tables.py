@@ -7,23 +7,19 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from ..layout import MAX_GRID_CELLS, GridTooLarge, pad_rows
-from .ooxml import W, integer, val
+from .ooxml import W, Walk, integer, val
 
 CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
 
 
 def children(el: Element, wanted: str):
     """Children with tag `wanted`, looking through content controls and custom XML wrappers."""
-    stack = [iter(el)]
-    while stack:
-        c = next(stack[-1], None)
-        if c is None:
-            stack.pop()
-            continue
+    walk = Walk(el)
+    for c in walk:
         if c.tag == wanted:
             yield c
         elif c.tag in CONTAINERS:
-            stack.append(iter(c))
+            walk.enter(c)
 
 
 def grid(tbl: Element, cell_text, numbers: list | None = None) -> list[list[str]]:
