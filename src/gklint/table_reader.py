@@ -538,11 +538,11 @@ class _Assembly:
         checks = row_constraints(self.reader.pack(version), self.table.key, row_key, definition)
         readings = []
         for way in ways:
-            cells = {col.key: (text, Pos(toks[i].pos.line, toks[i].pos.col + off)) for col, (i, off, text) in zip(columns, way)}
-            nums = [parse_value(text)[1] for text, _ in cells.values()]
+            nums = [parse_value(text)[1] for _, _, text in way]
             if all(n is not None for n in nums) and not all(c(nums) for c in checks):
-                continue
-            readings.append(cells)
+                continue  # most ways: ruled out before their cells are made
+            readings.append({col.key: (text, Pos(toks[i].pos.line, toks[i].pos.col + off))
+                             for col, (i, off, text) in zip(columns, way)})
         row.split = "unique" if len(ways) == 1 else "by-total" if len(readings) == 1 else None
         if not readings:
             self.table.doubts.append(Doubt(row_key, "no-split", (), text, toks[0].pos, 0))
