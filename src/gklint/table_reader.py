@@ -85,7 +85,7 @@ def _join_fragments(cells: list[LexCell], known, longest: int) -> list[LexCell]:
     while i < len(cells):
         c = cells[i]
         joined = None
-        if keys[i] is not None:
+        if keys[i] is not None and i + 1 < len(keys) and keys[i + 1] is not None:  # a join needs two labels
             for n in (4, 3, 2):
                 group = keys[i:i + n]
                 if len(group) == n and None not in group and sum(map(len, group)) <= longest \
@@ -141,6 +141,7 @@ class TableReader:
     def _scan(self, report: Report, section_key, block, n: int, streams) -> None:
         cells = _join_fragments(block.cells, self.index.known, self.index.longest)
         table: Table | None = None
+        layout = block.layout
         for i, c in enumerate(cells):
             pos = Pos(c.line, c.col)
             value = not c.text.strip() or is_value(c.text)
@@ -159,13 +160,15 @@ class TableReader:
                 continue  # text or values before any table: not ours
             kind = "value" if value else "label" if hit is not None and hit.role == "row" else \
                 "head" if hit is not None else "text"
-            stream = streams.setdefault(table.key, [])
-            last = stream[-1] if stream else None
-            if kind == "text" and block.layout == "line" and not c.first_in_line and last is not None \
-                    and last.pos.line == c.line and (last.kind == "label" or last.kind == "value" and last.text.strip()) \
-                    and not self.index.is_fragment(c.text, table.key):
-                kind = "value"  # where rows are lines, text after a row's label is one of its cells
-            stream.append(_Tok(c.text, pos, c.first_in_line, c.break_before, block.layout, n, kind, hit))
+            stream = streams.get(table.key)
+            if stream is None:
+                stream = streams[table.key] = []
+            if kind == "text" and layout == "line" and not c.first_in_line and stream:
+                last = stream[-1]
+                if last.pos.line == c.line and (last.kind == "label" or last.kind == "value" and last.text.strip()) \
+                        and not self.index.is_fragment(c.text, table.key):
+                    kind = "value"  # where rows are lines, text after a row's label is one of its cells
+            stream.append(_Tok(c.text, pos, c.first_in_line, c.break_before, layout, n, kind, hit))
 
     def _resolve(self, text: str, current: str | None, values_follow: bool):
         hits, _ = self.index.hits(text)
@@ -612,6 +615,10 @@ def _without_label_padding(toks: list[_Tok]) -> list[_Tok]:
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
+        if toks[i].kind != "value" or toks[i].text.strip():
+            out.append(toks[i])  # not padding: most tokens
+            i += 1
+            continue
         j = i
         while j < len(toks) and toks[j].kind == "value" and not toks[j].text.strip() \
                 and toks[j].pos.line == toks[i].pos.line and toks[j].block == toks[i].block:
