@@ -29,8 +29,8 @@ class CharTable:
     """`str.translate` by a table of single characters, fast on long texts too.
 
     CPython's translate looks every character up in the table and pays for each miss (100–500 ns
-    a character on Chinese text); a long text instead has only the characters in the table
-    replaced, found by one regex."""
+    a character on Chinese text): a text without any character of the table is returned as it is,
+    found by one regex scan, and a long text has only those characters replaced."""
 
     LONG = 200  # below this, translate's per-call cost is the smaller one
 
@@ -40,17 +40,14 @@ class CharTable:
         self._find = re.compile("[%s]" % "".join(re.escape(c) for c in sorted(self._chars)))
 
     def __call__(self, text: str) -> str:
+        if not self._find.search(text):
+            return text  # most lines: nothing to map
         if len(text) < self.LONG:
             return text.translate(self.table)
         return self._find.sub(self._one, text)
 
     def _one(self, m: re.Match) -> str:
         return self._chars[m.group()]
-
-
-def width_fold(ch: str) -> str:
-    """Full-width ASCII (digits, Latin letters) to half-width; CJK punctuation is kept."""
-    return fold_width(ch)
 
 
 # Length-preserving: full-width digits and letters to ASCII, padding spaces to " ".
@@ -60,9 +57,8 @@ _FOLD.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\u202f\ufeff\r
 _KEY = dict(_FOLD)
 _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
-fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)
+fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)  # widths only; everything a key unifies
 _RESIDUE_HINT = re.compile("[\\[{\u200b]")  # a character every piece of residue starts with
-_FOLDABLE = re.compile("[%s]" % "".join(re.escape(chr(o)) for o in sorted(_FOLD)))  # translate is slow
 _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
 
@@ -112,7 +108,7 @@ class Span(NamedTuple):
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
     if not _RESIDUE_HINT.search(raw):
-        return Span(fold_width(raw) if _FOLDABLE.search(raw) else raw, line)
+        return Span(fold_width(raw), line)
     keep = [True] * len(raw)
     for m in WORD_RESIDUE.finditer(raw):
         for i in range(m.start(), m.end()):
