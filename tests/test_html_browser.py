@@ -4,39 +4,19 @@ stay text. Skipped where Chromium is missing, except in CI (CI set), where .ci/r
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
+from browser import SUSPECT, By, chromium
 from conftest import seed
 from gklint.cli import main
 from test_formats import IMG, injected_report
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-
-if not os.environ.get("CI"):
-    if not (CHROMIUM and DRIVER):
-        pytest.skip("chromium and chromium-driver are not installed (.ci/run installs them)", allow_module_level=True)
-    pytest.importorskip("selenium")
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-
-# Cells are found by their names (the tooltip), as a person reads them.
-SUSPECT = 'td[title="收到和处理政府信息公开申请情况表“（一）予以公开”行“总计”列"]'
 OPERAND = 'td[title="收到和处理政府信息公开申请情况表“（一）予以公开”行“自然人”列"]'
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    driver = chromium(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 

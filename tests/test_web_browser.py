@@ -8,7 +8,6 @@ Skipped where Chromium is missing, except in CI (CI set), where .ci/run installs
 from __future__ import annotations
 
 import json
-import os
 import re
 import select
 import shutil
@@ -19,23 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from browser import SUSPECT, By, chromium as _chromium  # first: skips this module where Chromium is missing
 from conftest import seed
 from gklint.cli import main
 from readers_fixtures import fill_template, seed_blocks
+from selenium.webdriver.support.ui import WebDriverWait
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-
-if not os.environ.get("CI"):
-    if not (CHROMIUM and DRIVER):
-        pytest.skip("chromium and chromium-driver are not installed (.ci/run installs them)", allow_module_level=True)
-    pytest.importorskip("selenium")
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-# Cells are found by their names (the tooltip), as a person reads them.
-SUSPECT = 'td[title="收到和处理政府信息公开申请情况表“（一）予以公开”行“总计”列"]'
 SUSPECT_EN = 'td[title="Table 3 (requests for disclosure received and handled), row “（一）予以公开”, column “总计”"]'
 
 START = 180  # seconds for Pyodide to start and gklint to load (about 10 on the CI machine)
@@ -76,15 +64,8 @@ def word_report(tmp_path_factory) -> Path:
 
 
 def chromium(tmp_path: Path, *flags: str):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
     # No name resolves but 127.0.0.1: Chromium's own background requests cannot leave the machine.
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                 "--window-size=1280,1000", f"--user-data-dir={tmp_path / 'profile'}", *flags):
-        options.add_argument(flag)
-    return webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    return _chromium(tmp_path / "profile", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", *flags)
 
 
 def state(driver) -> str:
