@@ -9,11 +9,14 @@ import tempfile
 def write_atomic(path: str, data: bytes) -> None:
     """`data` as the content of `path`: written to a temporary file beside it, then renamed over
     it, so an interrupted or failed run leaves the old file (or none), never a partial one."""
-    directory = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".gklint-", suffix=".tmp")
+        _replace(path, data)
     except OSError as e:
         raise OSError(e.errno, e.strerror, path) from None  # the error names the output, not the temporary
+
+
+def _replace(path: str, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".gklint-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -24,13 +27,11 @@ def write_atomic(path: str, data: bytes) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException as e:
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        if isinstance(e, OSError):
-            raise OSError(e.errno, e.strerror, path) from None
         raise
 
 
