@@ -290,15 +290,18 @@ class PhraseList:
     def sources(self) -> tuple[str, ...]:
         return tuple(p.source for p in self.phrases)
 
+    def _ruled_out(self, text: str) -> bool:
+        return not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None
+
     def search(self, text: str) -> PhraseMatch | None:
-        if not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None:
+        if self._ruled_out(text):
             return None
         m = _regex(self._pattern).search(text)
         return PhraseMatch(m, self._owners[m.lastgroup]) if m else None
 
     def finditer(self, text: str):
         """Every match in the text, left to right, without overlaps (as re.finditer)."""
-        if not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None:
+        if self._ruled_out(text):
             return
         for m in _regex(self._pattern).finditer(text):
             yield PhraseMatch(m, self._owners[m.lastgroup])
