@@ -1,10 +1,11 @@
 """The Lark grammars (grammar/*.lark), their LALR tables built once at development time.
 
 Building a table costs 50–90 ms at every start of gklint; loading it costs about 1 ms. The tables
-are kept in src/gklint/prebuilt/grammar-NAME.json — plain JSON, so loading one
-runs no code; integer keys and tuples tagged, as lark's tables have them — with a key made of the grammar's text, the options and lark's version. A table whose
-key differs (a grammar edited, another lark) is not used: the grammar is built from its source, as
-it would be without the file. `python -m gklint.prebuilt` writes the tables again.
+are kept in src/gklint/prebuilt/grammar-NAME.json — plain JSON, so loading one runs no code
+(integer keys and tuples tagged, as lark's tables have them) — with a key made of the grammar's
+text, the options and lark's version. A table whose key differs (a grammar edited, another lark)
+is not used: the grammar is built from its source, as it would be without the file.
+`python -m gklint.prebuilt` writes the tables again.
 """
 
 from __future__ import annotations
