@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .lazyre import LazyPattern
 from .normalize import SPACES, Span, is_breadcrumb, key, key_with_map, normalize_line
 from .reading.values import NA_VALUES, NUMBER_RE, UNITS
 from .pack import SectionDef
@@ -413,7 +414,7 @@ class Lexer:
 
 _WORD = re.compile(r"\S+")
 _NOTE_RE = re.compile(r"（[^（）]{2,30}）")
-_RUN_INSIDE = re.compile(r"[\u4e00-\u9fff]\d{2,}|\d{2,}[\u4e00-\u9fff]")
+_RUN_INSIDE = LazyPattern(r"[\u4e00-\u9fff]\d{2,}|\d{2,}[\u4e00-\u9fff]")
 _SIGNED_PART = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _SIGNED_RUN = re.compile(r"\d+(?:\.\d+)?(?:[+-]\d+(?:\.\d+)?)+")
 _ORDINAL_ONLY = re.compile(r"（[一二三四五六七八九十\d]{1,3}）")

@@ -9,10 +9,11 @@ import string
 from functools import lru_cache
 
 from . import catalog
+from .lazyre import LazyPattern
 
 # Tried in this order: a cell of a page's table before the page alone.
 FORMS = ("origin-page-cell", "origin-table-cell", "origin-paragraph", "origin-page", "origin-row", "origin-column")
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+CJK = LazyPattern(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @lru_cache(maxsize=None)
