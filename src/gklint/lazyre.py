@@ -15,7 +15,7 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str):
-        if name.startswith("_"):  # copy and pickle probe for dunders before __init__ has run
+        if name.startswith("_"):  # copy.copy asks for dunders of an object made without __init__
             raise AttributeError(name)
         compiled = re.compile(*self._source)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
