@@ -87,3 +87,51 @@ def test_the_tag_encoding_keeps_integer_keys_and_tuples():
 def test_store_file_is_json_of_strings():
     data = json.loads(Path(prebuilt.STORE).read_text(encoding="utf-8"))
     assert all(isinstance(v["json"], str) and len(v["sha256"]) == 64 for v in data.values())
+
+
+def test_stored_pieces_are_current():
+    stored = json.loads(Path(prebuilt.PIECES).read_text(encoding="utf-8"))
+    assert stored == json.loads(json.dumps(prebuilt.build_pieces())), f"pieces: {REGENERATE}"
+    assert {"content", "expr-equation", "expr-fact"} <= set(stored)
+
+
+def test_stored_pieces_decode_to_what_the_compilers_give():
+    from gklint import expr
+    from gklint.pack.schema import _compile_content, _decode, _Validator
+
+    stored = json.loads(Path(prebuilt.PIECES).read_text(encoding="utf-8"))
+    for key, data in stored["content"]["items"].items():
+        fresh, decoded = _compile_content(_Validator([]), json.loads(key)), _decode(data)
+        assert list(fresh) == list(decoded)
+        for name in fresh:
+            lists = (fresh[name], decoded[name]) if not isinstance(fresh[name], dict) else None
+            pairs = [lists] if lists else [(fresh[name][k], decoded[name][k]) for k in fresh[name]]
+            if not lists:
+                assert list(fresh[name]) == list(decoded[name])  # item order: messages list them in it
+            for a, b in pairs:
+                assert a.phrases == b.phrases and a._pattern == b._pattern and a._prefilter == b._prefilter
+    for kind, start in (("expr-equation", "equation"), ("expr-fact", "fact")):
+        for key, data in stored[kind]["items"].items():
+            assert expr._decode(data) == expr._transform(json.loads(key), start)
+
+
+def test_pieces_of_edited_compilers_are_not_used(monkeypatch):
+    source = next(iter(json.loads(Path(prebuilt.PIECES).read_text(encoding="utf-8"))["expr-fact"]["items"]))
+    calls = []
+    compute = lambda: calls.append(1) or "fresh"  # noqa: E731
+    assert prebuilt.remembered("expr-fact", json.loads(source), compute, None, lambda d: "stored") == "stored"
+    monkeypatch.setattr(prebuilt, "_code", lambda kind: "edited")
+    prebuilt._pieces.cache_clear()
+    try:
+        assert prebuilt.remembered("expr-fact", json.loads(source), compute, None, lambda d: "stored") == "fresh"
+    finally:
+        monkeypatch.undo()
+        prebuilt._pieces.cache_clear()
+    assert calls == [1]
+
+
+def test_a_source_json_cannot_hold_is_compiled():
+    import datetime
+
+    got = prebuilt.remembered("content", {"x": [datetime.date(2024, 1, 1)]}, lambda: "fresh", None, None)
+    assert got == "fresh"

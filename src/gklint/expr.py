@@ -13,7 +13,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from . import catalog, grammars
+from . import catalog, grammars, prebuilt
 
 catalog.register("expr", Path(__file__).with_name("expr.yaml"))
 
@@ -128,12 +128,31 @@ def select(sel: Sel, binding: dict, order: list[str], sets: dict[str, tuple]) ->
 @lru_cache(maxsize=256)
 def parse_fact(source: str) -> tuple[Term, ...]:
     """The terms of a pack fact (an expression without `=`)."""
-    return _transform(source, "fact")
+    return _remembered(source, "fact")
 
 
 @lru_cache(maxsize=256)
 def parse_equation(source: str) -> Equation:
-    return Equation(source, _transform(source, "equation"))
+    return Equation(source, _remembered(source, "equation"))
+
+
+def _remembered(source: str, start: str) -> tuple[Term, ...]:
+    """`_transform`, or its result stored when the package was built (prebuilt.py): the packs'
+    equations are then read without loading the grammar or running Lark."""
+    return prebuilt.remembered(f"expr-{start}", source, lambda: _transform(source, start), _encode, _decode)
+
+
+def _encode(terms: tuple[Term, ...]) -> list:
+    return [[t.coef, t.ref and [t.ref.table, _sel(t.ref.row), _sel(t.ref.col)], t.const, t.summed] for t in terms]
+
+
+def _sel(s: Sel) -> list:
+    return [s.kind, s.a, s.b]
+
+
+def _decode(data: list) -> tuple[Term, ...]:
+    return tuple(Term(coef, ref and CellRef(ref[0], Sel(*ref[1]), Sel(*ref[2])), const, summed)
+                 for coef, ref, const, summed in data)
 
 
 def _transform(source: str, start: str):

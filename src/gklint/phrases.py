@@ -485,18 +485,34 @@ def compile_list(entries, lexicons: dict | None = None) -> PhraseList:
     entries = list(entries)
     if len(entries) > MAX_PHRASES:
         raise PhraseError("too-many-phrases", limit=MAX_PHRASES)
-    single, joined = [], []
+    single = []
     for i, e in enumerate(entries):
         try:
             single.append(compile_phrase(e, lexicons))
-            joined.append(single[-1].renamed(f"q{i}"))
         except PhraseError as err:
             err.index = i
             raise
-    # Compiled to a regex when first searched: every pattern the compiler writes is well formed
-    # (tests/test_phrases.py builds arbitrary phrases to show it), and most lists are never searched
-    # in a run — their prefilter rules the text out.
-    return PhraseList(tuple(single), tuple(joined))
+    return listed(single)
+
+
+def listed(single) -> PhraseList:
+    """Compiled phrases as one list: each once more with its groups renamed for the joined pattern.
+    Compiled to a regex when first searched: every pattern the compiler writes is well formed
+    (tests/test_phrases.py builds arbitrary phrases to show it), and most lists are never searched
+    in a run — their prefilter rules the text out."""
+    single = tuple(single)
+    return PhraseList(single, tuple(p.renamed(f"q{i}") for i, p in enumerate(single)))
+
+
+def encode(phrases: PhraseList) -> list:
+    """A list's phrases as JSON (prebuilt.py keeps the packs' compiled phrases)."""
+    return [[p.source, p.pattern, p.slots, p.lexicons, p.required] for p in phrases]
+
+
+def decode(data: list) -> PhraseList:
+    return listed(Phrase(source, pattern, tuple(map(tuple, slots)),
+                         tuple((name, tuple(map(tuple, words))) for name, words in lexicons), required)
+                  for source, pattern, slots, lexicons, required in data)
 
 
 def words(phrases) -> PhraseList:

@@ -6,7 +6,13 @@ file shipped in the package, its data and the SHA-256 of its text; a file whose 
 hash (edited since) is parsed from its YAML, as it would be without the store. Only files inside
 the installed package are looked up — a pack or configuration of a checked-out tree never is.
 
-`python -m gklint.prebuilt` writes the store and the grammar tables (grammars.py) again; a test
+The packs' phrases and equations are compiled at every start too (≈ 20 ms). `remembered` gives
+what a compiler gave for the same input when the store was written (src/gklint/prebuilt/pieces.json,
+keyed by the input itself and the compiler's source files): a pure function's result, looked up,
+so an input of any origin may use it, and anything not stored or compiled by edited code is
+compiled as it would be without the store.
+
+`python -m gklint.prebuilt` writes the stores and the grammar tables (grammars.py) again; a test
 says when they are out of date.
 """
 
@@ -22,6 +28,12 @@ from .resources import resource_dir
 
 _PKG = Path(__file__).resolve().parent
 STORE = _PKG / "prebuilt" / "yaml.json"
+PIECES = _PKG / "prebuilt" / "pieces.json"
+# The files whose code makes a kind of piece: an edit of one makes the stored pieces unused.
+_EXPR = ("src/expr.py", "src/grammars.py", "grammar/expr.lark")
+COMPILERS = {"content": ("src/pack/schema.py", "src/phrases.py", "src/normalize.py"),
+             "expr-equation": _EXPR, "expr-fact": _EXPR}
+_recording: dict | None = None  # while the store is written: kind -> {key: encoded result}
 
 
 def packaged_yaml(path: Path, text: str):
@@ -66,6 +78,69 @@ def _store() -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def remembered(kind: str, source, compute, encode, decode):
+    """`compute()`, the compiler of `kind` applied to `source` (text or JSON data), or its stored
+    result for an equal `source` (`decode` of what `encode` made of it)."""
+    try:
+        key = json.dumps(source, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):  # a pack's dates, say: nothing stored is like it
+        return compute()
+    stored = _pieces(kind).get(key)
+    if stored is not None and _recording is None:
+        return decode(stored)
+    result = compute()
+    if _recording is not None:
+        _recording.setdefault(kind, {})[key] = encode(result)
+    return result
+
+
+@lru_cache(maxsize=None)
+def _pieces(kind: str) -> dict:
+    data = _pieces_file().get(kind)
+    try:
+        ok = isinstance(data, dict) and data.get("code") == _code(kind) and isinstance(data.get("items"), dict)
+    except OSError:  # a compiler's file missing: nothing stored can be vouched for
+        return {}
+    return data["items"] if ok else {}
+
+
+@lru_cache(maxsize=1)
+def _pieces_file() -> dict:
+    try:
+        data = json.loads(PIECES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _code(kind: str) -> str:
+    roots = {"src": _PKG, "grammar": resource_dir("grammar")}
+    digest = hashlib.sha256()
+    for name in COMPILERS[kind]:
+        root, _, rest = name.partition("/")
+        digest.update((roots[root] / rest).read_bytes())
+    return digest.hexdigest()
+
+
+def build_pieces() -> dict:
+    """Every piece the package's packs compile, computed afresh."""
+    global _recording
+    from . import expr
+    from .pack.schema import build
+    from .pack.source import load_yaml_chain
+
+    _recording = {}
+    try:
+        expr.parse_equation.cache_clear()  # its results would not be recorded
+        expr.parse_fact.cache_clear()
+        for path in sorted(resource_dir("rules").glob("gov-*.yaml")):
+            build(*load_yaml_chain(path))
+        recorded = _recording
+    finally:
+        _recording = None
+    return {kind: {"code": _code(kind), "items": items} for kind, items in sorted(recorded.items())}
+
+
 def yaml_files() -> list[Path]:
     """Every YAML file of the package: the rule packs and the catalogs."""
     named = {}
@@ -93,12 +168,15 @@ def write() -> list[Path]:
     from .grammars import write_tables
 
     STORE.parent.mkdir(exist_ok=True)
-    STORE.write_text(json.dumps(build_store(), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
-                     encoding="utf-8")
-    return [STORE, *write_tables()]
+    # The pieces keep their order (a word list's items are read in it); the YAML store is sorted.
+    for path, data, sort in ((STORE, build_store(), True), (PIECES, build_pieces(), False)):
+        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=sort, indent=0) + "\n", encoding="utf-8")
+    return [STORE, PIECES, *write_tables()]
 
 
 if __name__ == "__main__":
+    from gklint.prebuilt import write  # the module the compilers see (this one runs as __main__)
+
     for p in write():
         print(p)
     sys.exit(0)

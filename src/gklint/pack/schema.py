@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 
-from .. import catalog
+from .. import catalog, prebuilt
 from ..expr import Equation, ExprError, parse_equation, parse_fact
-from ..phrases import PhraseError, PhraseList, compile_list
+from ..phrases import PhraseError, PhraseList, compile_list, decode as decode_list, encode as encode_list
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
 from .source import PackError, _read
 
@@ -273,8 +273,23 @@ def valid_mmdd(value: str) -> bool:
 def _content(v: _Validator, data: dict) -> dict:
     """`content:`: each entry a list of phrases, or a mapping of item names to lists of phrases (a
     word list). Every phrase is compiled here (gklint/phrases.py), so a broken one is reported with
-    its file, line and key when the pack is loaded."""
+    its file, line and key when the pack is loaded; content like a packaged pack's is compiled
+    already (prebuilt.py)."""
     content = v.need(data, "content", dict, [], required=False) or {}
+    return prebuilt.remembered("content", content, lambda: _compile_content(v, content), _encode, _decode)
+
+
+def _encode(compiled: dict) -> dict:
+    return {name: encode_list(val) if isinstance(val, PhraseList) else {k: encode_list(p) for k, p in val.items()}
+            for name, val in compiled.items()}
+
+
+def _decode(data: dict) -> dict:
+    return {name: decode_list(val) if isinstance(val, list) else {k: decode_list(p) for k, p in val.items()}
+            for name, val in data.items()}
+
+
+def _compile_content(v: _Validator, content: dict) -> dict:
     out: dict = {}
     for name, val in content.items():
         kp = ["content", name]
