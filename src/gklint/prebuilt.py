@@ -42,7 +42,7 @@ def packaged_yaml(path: Path, text: str):
     name = _name(path)
     if name is None:
         return None
-    entry = _store().get(name)
+    entry = _read(STORE).get(name)
     if not isinstance(entry, dict) or entry.get("sha256") != _digest(text):
         return None
     return json.loads(entry["json"])  # a fresh object each time: callers may change what they get
@@ -69,10 +69,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _store() -> dict:
+@lru_cache(maxsize=None)
+def _read(path: Path) -> dict:
+    """A store's JSON object; nothing if it is missing or damaged."""
     try:
-        data = json.loads(STORE.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -96,21 +97,12 @@ def remembered(kind: str, source, compute, encode, decode):
 
 @lru_cache(maxsize=None)
 def _pieces(kind: str) -> dict:
-    data = _pieces_file().get(kind)
+    data = _read(PIECES).get(kind)
     try:
         ok = isinstance(data, dict) and data.get("code") == _code(kind) and isinstance(data.get("items"), dict)
     except OSError:  # a compiler's file missing: nothing stored can be vouched for
         return {}
     return data["items"] if ok else {}
-
-
-@lru_cache(maxsize=1)
-def _pieces_file() -> dict:
-    try:
-        data = json.loads(PIECES.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _code(kind: str) -> str:
