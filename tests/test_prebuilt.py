@@ -135,3 +135,42 @@ def test_a_source_json_cannot_hold_is_compiled():
 
     got = prebuilt.remembered("content", {"x": [datetime.date(2024, 1, 1)]}, lambda: "fresh", None, None)
     assert got == "fresh"
+
+
+def test_stored_regex_code_is_current_and_complete():
+    stored = json.loads(Path(prebuilt.REGEXES).read_text(encoding="utf-8"))
+    assert stored["engine"] == prebuilt.ENGINE, f"regex: {REGENERATE}"
+    assert stored == json.loads(json.dumps(prebuilt.build_regexes())), f"regex: {REGENERATE}"
+    assert len(stored["items"]) > 100
+
+
+def test_a_pattern_from_stored_code_is_the_compiled_one():
+    import re
+
+    stored = json.loads(Path(prebuilt.REGEXES).read_text(encoding="utf-8"))["items"]
+    texts = ["本年度收到政府信息公开申请12件，其中当面申请3件", "未收到行政复议申请", "共计二十件", ""]
+    for pattern in stored:
+        made, compiled = prebuilt.regex(pattern), re.compile(pattern)
+        assert made is not compiled  # made from the stored code, not re's cache
+        assert (made.pattern, made.flags, made.groups, made.groupindex) == \
+            (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+        for text in texts:
+            a, b = made.search(text), compiled.search(text)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), pattern
+
+
+def test_refused_or_foreign_regex_code_is_compiled_by_re(monkeypatch):
+    pattern = next(iter(json.loads(Path(prebuilt.REGEXES).read_text(encoding="utf-8"))["items"]))
+    monkeypatch.setattr(prebuilt, "_regex_codes", lambda: {pattern: [32, "ffffffff" * 4, 1, []]})
+    assert prebuilt.regex(pattern).pattern == pattern  # the engine refused the code; re compiled it
+
+
+def test_regex_code_of_another_engine_is_not_used(monkeypatch):
+    assert prebuilt._regex_codes()
+    monkeypatch.setattr(prebuilt, "ENGINE", "cpython-399 (3, 99, 0) sre 0 4 4 little 1114111")
+    prebuilt._regex_codes.cache_clear()
+    try:
+        assert prebuilt._regex_codes() == {}
+    finally:
+        monkeypatch.undo()
+        prebuilt._regex_codes.cache_clear()

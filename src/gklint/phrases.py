@@ -34,7 +34,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog
+from . import catalog, prebuilt
 from .normalize import CharTable
 
 catalog.register("phrases", Path(__file__).with_name("phrases.yaml"))
@@ -274,7 +274,8 @@ class PhraseList:
         self._pattern = "|".join(f"(?P<q{i}>{p.pattern})" for i, p in enumerate(combined))
         # Text without any phrase's required run has no match: ruled out by one literal search,
         # which re runs far faster than the joined pattern's lookaheads and groups.
-        required = sorted({p.required for p in combined}, key=len, reverse=True)
+        # (Longest first, then in text order: the same pattern in every process, so it can be stored.)
+        required = sorted({p.required for p in combined}, key=lambda r: (-len(r), r))
         self._prefilter = "|".join(map(re.escape, required)) if required and all(required) else None
 
     def __iter__(self):
@@ -289,6 +290,10 @@ class PhraseList:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(p.source for p in self.phrases)
+
+    def patterns(self) -> tuple[str | None, ...]:
+        """What a search of the list may compile: the joined pattern, the prefilter, each phrase's."""
+        return (self._pattern, self._prefilter, *(p.pattern for p in self.phrases))
 
     def _ruled_out(self, text: str) -> bool:
         return not self.phrases or self._prefilter is not None and _regex(self._prefilter).search(text) is None
@@ -323,7 +328,7 @@ _REGEXES: dict[str, re.Pattern] = {}
 def _regex(pattern: str) -> re.Pattern:
     rx = _REGEXES.get(pattern)
     if rx is None:
-        rx = _REGEXES[pattern] = re.compile(pattern)
+        rx = _REGEXES[pattern] = prebuilt.regex(pattern)
     return rx
 
 
