@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .prebuilt import regex
+
 # Characters that are padding, never content.
 SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff \r\x0c\x0b"  # \x0c: PDF text's page breaks
 # A bookmark name holds no bracket: `[bookmark:` repeated is read once, not once per repetition.
-WORD_RESIDUE = re.compile(r"\[bookmark:[^\[\]]*\]|\{\s*PAGE\s*\}|\u200b")
+WORD_RESIDUE = regex(r"\[bookmark:[^\[\]]*\]|\{\s*PAGE\s*\}|\u200b")
 
 # One canonical form for punctuation that reports write in either width.
 _PUNCT = str.maketrans({
@@ -37,7 +39,7 @@ class CharTable:
     def __init__(self, table: dict[int, int | str | None]):
         self.table = dict(table)
         self._chars = {chr(k): "" if v is None else chr(v) if isinstance(v, int) else v for k, v in self.table.items()}
-        self._find = re.compile("[%s]" % "".join(re.escape(c) for c in sorted(self._chars)))
+        self._find = regex("[%s]" % "".join(re.escape(c) for c in sorted(self._chars)))
 
     def __call__(self, text: str) -> str:
         if not self._find.search(text):
@@ -58,8 +60,8 @@ _KEY = dict(_FOLD)
 _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
 fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)  # widths only; everything a key unifies
-_RESIDUE_HINT = re.compile("[\\[{\u200b]")  # a character every piece of residue starts with
-_GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
+_RESIDUE_HINT = regex("[\\[{\u200b]")  # a character every piece of residue starts with
+_GAPS = regex("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
 
 
@@ -150,7 +152,7 @@ def key_with_map(span: Span) -> tuple[str, list[int], list[bool]]:
 
 
 # A web page's breadcrumb trail (首页 > 政府信息公开 > 年度报告): where a page sits, never its title.
-_BREADCRUMB = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)|^\s*首页\s*[/|｜]")
+_BREADCRUMB = regex(r"[>＞»›]|^\s*(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)|^\s*首页\s*[/|｜]")
 
 
 def is_breadcrumb(text: str) -> bool:

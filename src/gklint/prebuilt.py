@@ -180,15 +180,39 @@ def engine_code(pattern: str) -> list:
 
 
 def build_regexes() -> dict:
-    """The engine code of every phrase pattern the package's packs search with."""
+    """The engine code of every pattern `regex` is asked for with the package's own data: the
+    packs' phrases and vocabulary, and the patterns (or CharTables) of the modules that use it."""
+    from .normalize import CharTable
     from .pack import builtin_packs
+    from .vocab import vocabulary
 
+    packs = builtin_packs()
     patterns = set()
-    for pack in builtin_packs().values():
+    for pack in packs.values():
         for lists in pack.content.values():
             for phrases in (lists.values() if isinstance(lists, dict) else [lists]):
                 patterns.update(p for p in phrases.patterns() if p)
+    values = list(vars(vocabulary(packs)).values())
+    for module in _package_modules():
+        routed = vars(module).get("regex") is regex
+        values += [v for v in vars(module).values() if routed and isinstance(v, re.Pattern) or isinstance(v, CharTable)]
+    for v in values:  # a pattern, or an object holding patterns (a CharTable, the vocabulary's)
+        for rx in [v, *getattr(v, "__dict__", {}).values()]:
+            if isinstance(rx, re.Pattern) and isinstance(rx.pattern, str) and rx.flags == re.UNICODE:
+                patterns.add(rx.pattern)
     return {"engine": ENGINE, "items": {p: engine_code(p) for p in sorted(patterns)}}
+
+
+def _package_modules() -> list:
+    """Every module of the package, imported (its folders without __init__.py too)."""
+    import importlib
+
+    names = set()
+    for path in _PKG.rglob("*.py"):
+        parts = ("gklint", *path.relative_to(_PKG).with_suffix("").parts)
+        if parts[-1] != "__main__":
+            names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return [importlib.import_module(n) for n in sorted(names)]
 
 
 def yaml_files() -> list[Path]:
@@ -218,10 +242,11 @@ def write() -> list[Path]:
     from .grammars import write_tables
 
     STORE.parent.mkdir(exist_ok=True)
-    # The pieces keep their order (a word list's items are read in it); the YAML store is sorted.
-    for path, data, sort in ((STORE, build_store(), True), (PIECES, build_pieces(), False),
-                             (REGEXES, build_regexes(), True)):
-        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=sort, indent=0) + "\n", encoding="utf-8")
+    # The pieces keep their order (a word list's items are read in it); patterns may hold lone
+    # surrogates (safetext's), which only JSON's escapes can carry.
+    for path, data, sort, ascii in ((STORE, build_store(), True, False), (PIECES, build_pieces(), False, False),
+                                    (REGEXES, build_regexes(), True, True)):
+        path.write_text(json.dumps(data, ensure_ascii=ascii, sort_keys=sort, indent=0) + "\n", encoding="utf-8")
     return [STORE, PIECES, REGEXES, *write_tables()]
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from datetime import date
 
 from .phrases import CLAUSE_END, PhraseList, fold, words
+from .prebuilt import regex
 
 CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
             "八": 8, "九": 9}
@@ -65,10 +66,10 @@ def clauses(text: str):
         yield m.start(), m.group()
 
 
-_CLAUSE = re.compile("[^%s]+" % re.escape(CLAUSE_END))
+_CLAUSE = regex("[^%s]+" % re.escape(CLAUSE_END))
 
 
-DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+DATE_RE = regex(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def parse_date(text: str) -> date | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .normalize import key
 from .pack import Pack, SectionDef
+from .prebuilt import regex
 
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -31,7 +32,8 @@ class Vocabulary:
 
 
 def _alternation(keys) -> str:
-    return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True) if k)
+    # Longest first; equal lengths in text order, so that the pattern is the same in every process.
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=lambda k: (-len(k), k)) if k)
 
 
 @lru_cache(maxsize=8)
@@ -52,8 +54,8 @@ def _build(packs: tuple[Pack, ...]) -> Vocabulary:
     for k, (s, _) in title_keys.items():
         headings.append(key(cn_number(s.number) + "、") + k)
     return Vocabulary(
-        sections, title_keys, frozenset(labels), re.compile(_alternation(labels)),
-        re.compile(_alternation(headings)))
+        sections, title_keys, frozenset(labels), regex(_alternation(labels)),
+        regex(_alternation(headings)))
 
 
 def vocabulary(packs: dict[str, Pack]) -> Vocabulary:

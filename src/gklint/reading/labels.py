@@ -17,11 +17,12 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..normalize import key
+from ..prebuilt import regex
 
 # Leading ordinals of row and group labels: 一、 （一） 1. 1、 (1) ①; Markdown marks.
-_ORDINAL = re.compile(r"^(?:[#*]+|[一二三四五六七八九十]{1,3}[、.，]|[（(〔][一二三四五六七八九十\d]{1,3}[）)〕]|\d{1,2}[.、．]"
-                      r"(?!\d)|[①-⑳])+")
-_PUNCT = re.compile(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;！!？?《》〔〕\[\]【】\-—_·/\\~～]+")
+_ORDINAL = regex(r"^(?:[#*]+|[一二三四五六七八九十]{1,3}[、.，]|[（(〔][一二三四五六七八九十\d]{1,3}[）)〕]|\d{1,2}[.、．]"
+                   r"(?!\d)|[①-⑳])+")
+_PUNCT = regex(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;！!？?《》〔〕\[\]【】\-—_·/\\~～]+")
 
 NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) template label
 FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own

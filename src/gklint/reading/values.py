@@ -10,9 +10,10 @@ column, no leading zeros), so that the relations can choose between them.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+
+from ..prebuilt import regex
 
 BLANK, NA, NUMBER, TEXT = "blank", "n/a", "number", "text"
 UNITS = ("万元", "元", "人次", "件", "项", "个", "次", "笔", "条", "宗", "起", "户", "人", "%")
@@ -20,9 +21,9 @@ MONEY = ("万元", "元")
 _UNIT = "|".join(UNITS)
 _NOTE = r"(?:[（(][^（）()]{0,30}[）)])?"
 # One white-space run on each side of the unit, never two meeting around an optional part.
-NUMBER_RE = re.compile(rf"^(?P<n>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>{_UNIT})\s*)?{_NOTE}$")
+NUMBER_RE = regex(rf"^(?P<n>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>{_UNIT})\s*)?{_NOTE}$")
 NA_VALUES = frozenset({"/", "—", "——", "-", "--", "不适用", "无", "－", "/ ", "＼", "\\", "——/", "-/-"})
-_RUN = re.compile(rf"^(?P<body>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$")
+_RUN = regex(rf"^(?P<body>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$")
 MAX_SPLITS = 20_000  # search steps for one row; beyond, the row is not read (real rows need < 1000)
 REPORT_SPLITS = 100_000  # steps for all rows of one report (real ones need < 2000): crafted input stays bounded
 

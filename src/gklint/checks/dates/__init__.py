@@ -4,15 +4,15 @@ check the statistics period, the years named in the narrative, the publication d
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ...model import Pos
+from ...prebuilt import regex
 from ...textscan import fold, folded_paragraphs, period_re, period_word_re
 
-SIGNOFF_RE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
-CN_SIGNOFF_RE = re.compile(r"^\s*[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s*$")
-DATEISH_RE = re.compile(r"^\s*\d[\d\s年月日./-]{3,16}[月日]\s*$")
+SIGNOFF_RE = regex(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+CN_SIGNOFF_RE = regex(r"^\s*[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s*$")
+DATEISH_RE = regex(r"^\s*\d[\d\s年月日./-]{3,16}[月日]\s*$")
 
 
 def periods(report):

@@ -3,14 +3,13 @@ in a report for 2023), most likely copied from an earlier report."""
 
 from __future__ import annotations
 
-import re
-
 from ...model import Pos
+from ...prebuilt import regex
 from ...textscan import fold, folded_paragraphs
 from .. import Rule
 
-YEAR_START_RE = re.compile(r"(?:^|[。！？!?])\s*(?:\(?[一二三四五六七八九十]{1,2}[)、]\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度)?\s*(?:[,，]\s*)?"
-                           r"(?P<who>我|全|本|市|县|区|局|委)")
+YEAR_START_RE = regex(r"(?:^|[。！？!?])\s*(?:\(?[一二三四五六七八九十]{1,2}[)、]\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度)?\s*(?:[,，]\s*)?"
+                        r"(?P<who>我|全|本|市|县|区|局|委)")
 # A sentence naming one of these speaks of a span or of another report, not of one year's work.
 NOT_THIS_YEAR = ("以来", "年度报告", "年报", "至今")
 
