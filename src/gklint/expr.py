@@ -6,9 +6,9 @@ An equation is compiled to a linear form  sum(coef * cell) + const = 0  per bind
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
@@ -27,30 +27,26 @@ def _parser() -> Lark:
     return grammars.load("expr")
 
 
-@dataclass(frozen=True)
-class Sel:
+class Sel(NamedTuple):
     kind: str  # key | var | range | set
     a: str
     b: str | None = None
 
 
-@dataclass(frozen=True)
-class CellRef:
+class CellRef(NamedTuple):
     table: str
     row: Sel
     col: Sel
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     coef: int
     ref: CellRef | None  # None: a constant
     const: int = 0
     summed: bool = False
 
 
-@dataclass(frozen=True)
-class Equation:
+class Equation(NamedTuple):
     source: str
     terms: tuple[Term, ...]  # lhs terms positive, rhs terms negated
 

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import catalog, prebuilt
 from .normalize import CharTable
@@ -205,8 +205,7 @@ def literal(source: str) -> str | None:
 # -- compiling -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """One compiled phrase. `slots`: (group, slot name) pairs; `lexicons`: slot name → (word, item)."""
 
     source: str

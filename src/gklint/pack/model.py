@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..expr import Equation
 from ..normalize import key
@@ -13,8 +14,7 @@ KINDS = ("count", "amount", "signed")
 NO_PHRASES = PhraseList(())
 
 
-@dataclass(frozen=True)
-class SectionDef:
+class SectionDef(NamedTuple):
     key: str
     number: int
     title: str
@@ -22,8 +22,7 @@ class SectionDef:
     role: str | None = None  # what rules call it: overview, problems, other …
 
 
-@dataclass(frozen=True)
-class ColumnDef:
+class ColumnDef(NamedTuple):
     key: str
     label: str
     kind: str = "count"
@@ -31,8 +30,7 @@ class ColumnDef:
     group: str | None = None  # the merged header above it (行政复议, 法人或其他组织 …)
 
 
-@dataclass(frozen=True)
-class RowDef:
+class RowDef(NamedTuple):
     key: str
     label: str | None
     sets: tuple[str, ...] = ()
@@ -77,8 +75,7 @@ class TableDef:
         return out
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     id: str
     code: str
     table: str
@@ -95,8 +92,7 @@ class Relation:
         return {"msg": "pack:quoted", "args": {"text": self.about}}
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A named quantity of the template (`facts:`), so rules never name a table, row or column:
     a cell selection (`t3[R02][C1..C7]`) or a linear expression (`t4[ALL][F10] + t4[ALL][F15]`)."""
 
@@ -105,8 +101,7 @@ class Fact:
     terms: tuple  # expr.Term, as in relations
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(NamedTuple):
     """`rules: {CODE: {applies: …}}`: the severity of a rule for reports of some years ("off": not run)."""
 
     severity: str
