@@ -18,20 +18,21 @@ from .lazyre import LazyPattern
 from .normalize import SPACES, Span, is_breadcrumb, key, key_with_map, normalize_line
 from .reading.values import NA_VALUES, NUMBER_RE, UNITS
 from .pack import SectionDef
+from .prebuilt import regex
 from .vocab import CN_DIGITS, Vocabulary
 
-H1_RE = re.compile(
+H1_RE = regex(
     r"^#*\s*(?P<ord>[一二三四五六七八九十]{1,2}|\d{1,2})(?:\s*[、.，,]|\s)\s*(?P<title>\S.*)$")
-H2_RE = re.compile(r"^#*\s*(?:[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[、.](?!\d))")
+H2_RE = regex(r"^#*\s*(?:[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)]|\d{1,2}\s*[、.](?!\d))")
 META_KEYS = ("标题", "发布时间", "发布日期", "成文日期", "撰写时间", "文号", "发布机构", "来源", "栏目",
              "原文链接", "本地目录", "编辑", "时间", "索引号", "信息来源", "发文机关")
-META_RE = re.compile(r"^(?P<k>" + "|".join(META_KEYS) + r")\s*[:：]\s*(?P<v>.*)$")
+META_RE = regex(r"^(?P<k>" + "|".join(META_KEYS) + r")\s*[:：]\s*(?P<v>.*)$")
 SENTENCE_END = "。！？；"
 MAX_FRAGMENT = 45  # longest label in the templates is 37 characters
 MAX_FLAT_LINE = 100_000  # a scraped one-line page is a few thousand; longer lines are prose
 RUN_IN_FUZZY = 200  # lines this long may be flattened pages: look for reworded run-in headings too
 # A numeral heading inside a flattened page; its title ends at a digit or a clause mark (in key space).
-RUN_IN_NUMERAL_RE = re.compile(r"(?P<ord>[一二三四五六])、(?P<title>[^\d，。；：、！？“”（）]{4,30})")
+RUN_IN_NUMERAL_RE = regex(r"(?P<ord>[一二三四五六])、(?P<title>[^\d，。；：、！？“”（）]{4,30})")
 RUN_IN_BEFORE = "。；！？）”："
 
 
@@ -412,12 +413,12 @@ class Lexer:
         return items
 
 
-_WORD = re.compile(r"\S+")
-_NOTE_RE = re.compile(r"（[^（）]{2,30}）")
+_WORD = regex(r"\S+")
+_NOTE_RE = regex(r"（[^（）]{2,30}）")
 _RUN_INSIDE = LazyPattern(r"[\u4e00-\u9fff]\d{2,}|\d{2,}[\u4e00-\u9fff]")
-_SIGNED_PART = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_SIGNED_RUN = re.compile(r"\d+(?:\.\d+)?(?:[+-]\d+(?:\.\d+)?)+")
-_ORDINAL_ONLY = re.compile(r"（[一二三四五六七八九十\d]{1,3}）")
+_SIGNED_PART = regex(r"[+-]?\d+(?:\.\d+)?")
+_SIGNED_RUN = regex(r"\d+(?:\.\d+)?(?:[+-]\d+(?:\.\d+)?)+")
+_ORDINAL_ONLY = regex(r"（[一二三四五六七八九十\d]{1,3}）")
 
 
 def _note_end(k: str, end: int, label_re) -> int:
@@ -467,7 +468,7 @@ def _layout(table: Item) -> str:
 
 
 TITLE_WORDS = ("报告",)
-DOC_HEADER_RE = re.compile(r"(文件$|〔\d{4}〕|\[\d{4}\]|号$)")
+DOC_HEADER_RE = regex(r"(文件$|〔\d{4}〕|\[\d{4}\]|号$)")
 
 
 def _mark_title(items: list[Item]) -> None:
