@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from .cache import Cache
 from .catalog import text
 from .engine import FileResult, Options, check_file, file_failed
+
+if TYPE_CHECKING:  # the cache (hashlib, hmac, secrets, tempfile) is imported only by runs that use it
+    from .cache import Cache
 
 MIN_PARALLEL = 8  # below this, starting worker processes costs more than it saves
 
@@ -141,9 +144,15 @@ def check_plan(plan, keep_model: bool = True, lang: str = "zh") -> list[FileResu
     checked alike, through its own cache (the cache salt depends on the packs and options)."""
     results: list = [None] * len(plan.files)
     for options, packs, idx in plan.groups.values():
-        cache = None if plan.cache_dir is None else Cache(plan.cache_dir, Cache.salt_for(packs, options))
+        cache = None if plan.cache_dir is None else _cache(plan.cache_dir, packs, options)
         checked = check_all([plan.files[i] for i in idx], options, packs, jobs=plan.jobs, cache=cache,
                             keep_model=keep_model, lang=lang)
         for i, res in zip(idx, checked):
             results[i] = res
     return results
+
+
+def _cache(directory: str, packs: dict, options: Options) -> Cache:
+    from .cache import Cache
+
+    return Cache(directory, Cache.salt_for(packs, options))

@@ -93,7 +93,6 @@ class Plan:
 def plan(args, paths: list[str], stdin: str = "-") -> Plan:
     """The files (`paths` walked, less what is excluded), per file its configuration; and groups
     of files that are checked alike. `-` (standard input) is configured as a file named `stdin`."""
-    from ..cache import default_dir
     from ..config import ConfigError, Finder
     from ..engine import Options
     from ..pack import builtin_packs
@@ -111,8 +110,12 @@ def plan(args, paths: list[str], stdin: str = "-") -> Plan:
         run_cfg = finder.for_dir(os.getcwd()) or shared
     except ConfigError as e:
         raise UsageError("core:cli-config-error", error=e.term()) from None
-    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR")
-                                             or (run_cfg and run_cfg.cache_dir) or default_dir())
+    cache_dir = None
+    if not args.no_cache:
+        from ..cache import default_dir  # only a run that uses the cache imports it
+
+        cache_dir = (args.cache_dir or os.environ.get("GKLINT_CACHE_DIR") or (run_cfg and run_cfg.cache_dir)
+                     or default_dir())
     groups: dict = {}
     for i, cfg in enumerate(configs):
         packs = dict(builtin_packs())
