@@ -25,6 +25,8 @@ MAX_LINES = 100_000  # reports have hundreds of lines; beyond this the input is 
 
 @dataclass
 class Options:
+    """How files are checked: template version, size limit and the settings rules read."""
+
     template: str | None = None  # force a template version ("2019"/"2021"); None: by report year
     max_bytes: int = MAX_BYTES
     # Settings rules read from the report (report.settings): "issuer" ("department"/"government"),
@@ -34,6 +36,8 @@ class Options:
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, and the report when kept."""
+
     path: str
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)

@@ -36,6 +36,8 @@ def frozen(mapping) -> FrozenDict:
 
 @dataclass(frozen=True)
 class Finding:
+    """One claim about a report: rule code, severity, message and place."""
+
     code: str
     severity: str
     msg: str  # message id in a catalog, e.g. "GK101:missing"

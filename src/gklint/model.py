@@ -19,6 +19,8 @@ class Pos(NamedTuple):  # a tuple: made for every cell and token, so it must be 
 
 @dataclass
 class Cell:
+    """One cell of a table as read: its raw text, what kind it is and its value."""
+
     table: str
     row: str
     col: str
@@ -38,6 +40,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """One row of a table, by its key in the pack, with its cells by column key."""
+
     key: str
     label: str | None  # as written in the report
     pos: Pos
@@ -57,6 +61,8 @@ class Row:
 
 @dataclass
 class HeaderCell:
+    """One cell of a table's header as read, and the template label it stands for."""
+
     text: str
     pos: Pos
     role: str  # label | foreign | unknown
@@ -78,6 +84,8 @@ class Doubt:
 
 @dataclass
 class Table:
+    """A table of the report as read with one pack's definition."""
+
     key: str
     definition: TableDef
     version: str  # template version of the definition used to read it
@@ -95,6 +103,8 @@ class Table:
 
 @dataclass
 class Section:
+    """One of the six parts of the report: its heading and what follows it."""
+
     key: str
     heading: Heading
     pos: Pos
@@ -106,6 +116,9 @@ class Section:
 
 @dataclass
 class Report:
+    """A report as read: title, year, agency, sections and tables, the packs it was read with, and the
+    findings reading it made."""
+
     path: str
     encoding: str | None = None
     title: str | None = None

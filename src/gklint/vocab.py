@@ -24,6 +24,8 @@ def cn_number(n: int) -> str:
 
 @dataclass
 class Vocabulary:
+    """The labels and headings of the packs in key space, for the lexer."""
+
     sections: tuple[SectionDef, ...]
     title_keys: dict[str, tuple[SectionDef, bool]]  # key -> (section, is_canonical)
     table_label_keys: frozenset[str]

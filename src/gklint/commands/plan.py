@@ -81,6 +81,8 @@ def cli_packs(args) -> dict:
 
 @dataclass
 class Plan:
+    """What a run checks: the files, their configurations and groups, and run-wide settings."""
+
     files: list[str]
     configs: list  # per file, its Config or None
     cache_dir: str | None

@@ -10,6 +10,8 @@ from .globs import glob_match, relative_to, where_matches
 
 @dataclass(eq=False)
 class Suppression:
+    """A finding the configuration hides: code, file glob, place and reason."""
+
     code: str
     file: str  # glob relative to the config file's directory
     where: str | None
@@ -28,6 +30,8 @@ class Suppression:
 
 @dataclass(eq=False)  # compared and hashed by identity: one object per file
 class Config:
+    """One configuration file, read: the keys gklint takes from it."""
+
     path: str  # the configuration file
     root: str  # its directory: globs and paths in it are relative to this
     table: str = ""  # "[tool.gklint]" for pyproject.toml, "" for gklint.toml

@@ -25,6 +25,8 @@ _BOMS = (
 
 @dataclass
 class Decoded:
+    """A file's text and the encoding it was read in, or the problem that stopped it."""
+
     text: str | None
     encoding: str | None
     problem: Finding | None = None  # GK002 or GK003

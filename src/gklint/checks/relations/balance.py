@@ -28,6 +28,8 @@ catalog.register("relations", Path(__file__).with_suffix(".yaml"))
 
 @dataclass
 class Instance:
+    """One relation applied to a table (its $row or $col bound, if it has one): terms and outcome."""
+
     relation: Relation
     table: Table
     binding: str | None  # the row or column key bound to $row / $col
