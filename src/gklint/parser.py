@@ -17,7 +17,7 @@ from .checks import get as get_rule
 from .lexer import Item, Lexer
 from .model import Pos, Report, Section
 from .normalize import key
-from .textscan import fold, period_re
+from .textscan import fold, period_re, period_words
 from .pack import builtin_packs
 from .vocab import vocabulary
 
@@ -98,7 +98,7 @@ def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:
                                                                   limit=MAX_TABLE_CELLS))
                     del it.cells[MAX_TABLE_CELLS:]
                 report.table_blocks.append((section_key, it))
-    _year_and_agency(report, period_re(tuple(sorted({w for p in packs.values() for w in p.words("period_words")}))))
+    _year_and_agency(report, period_re(period_words(packs)))
     return report
 
 

@@ -181,9 +181,11 @@ def engine_code(pattern: str) -> list:
 
 def build_regexes() -> dict:
     """The engine code of every pattern `regex` is asked for with the package's own data: the
-    packs' phrases and vocabulary, and the patterns (or CharTables) of the modules that use it."""
+    packs' phrases, period words and vocabulary, and the patterns (or CharTables) of the modules
+    that use it."""
     from .normalize import CharTable
     from .pack import builtin_packs
+    from .textscan import period_re, period_word_re, period_words
     from .vocab import vocabulary
 
     packs = builtin_packs()
@@ -192,6 +194,8 @@ def build_regexes() -> dict:
         for lists in pack.content.values():
             for phrases in (lists.values() if isinstance(lists, dict) else [lists]):
                 patterns.update(p for p in phrases.patterns() if p)
+    for words in [p.words("period_words") for p in packs.values()] + [period_words(packs)]:
+        patterns.update(rx.pattern for rx in (period_re(words), period_word_re(words)) if rx is not None)
     values = list(vars(vocabulary(packs)).values())
     for module in _package_modules():
         routed = vars(module).get("regex") is regex

@@ -116,8 +116,8 @@ def period_re(words: tuple[str, ...]) -> re.Pattern | None:
     if not words:
         return None
     alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alts})[^。]{{0,15}}?" + _DATE.format(y="y1", m="m1", d="d1")
-                      + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2"))
+    return regex(rf"(?:{alts})[^。]{{0,15}}?" + _DATE.format(y="y1", m="m1", d="d1")
+                 + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _DATE.format(y="y2", m="m2", d="d2"))
 
 
 @lru_cache(maxsize=16)
@@ -126,4 +126,9 @@ def period_word_re(words: tuple[str, ...]) -> re.Pattern | None:
     """Any of the pack's period words (the report speaks of its statistics period)."""
     if not words:
         return None
-    return re.compile("|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)))
+    return regex("|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)))
+
+
+def period_words(packs: dict) -> tuple[str, ...]:
+    """The period words of all `packs`, for reading a report before its version is known."""
+    return tuple(sorted({w for p in packs.values() for w in p.words("period_words")}))
