@@ -98,15 +98,20 @@ def _cut(span: Span, sep: str) -> list[Span]:
 
 def _tab_cells(span: Span) -> list[LexCell]:
     # Offsets into the line, not a Span per piece: this runs for every cell of every table.
-    text, cells, start = span.text, [], 0
+    text, cells, start, line = span.text, [], 0, span.line
+    plain = span.cols is None  # columns are offsets from span.start: no call per cell
     while True:
         i = text.find("\t", start)
         end = len(text) if i < 0 else i
         piece = text[start:end]
         if cells or start or piece.strip():  # indentation before the first tab is not a cell
             s = piece.strip(SPACES)
-            col = span.col(start + len(piece) - len(piece.lstrip(SPACES))) if s else span.slice(start, end).col(0)
-            cells.append(LexCell(s, span.line, col))
+            at = start + len(piece) - len(piece.lstrip(SPACES)) if s else start
+            if plain:
+                col = span.start + at
+            else:
+                col = span.col(at) if s else span.slice(start, end).col(0)
+            cells.append(LexCell(s, line, col))
         if i < 0:
             break
         start = i + 1
@@ -192,6 +197,8 @@ class Lexer:
     # -- segmentation -------------------------------------------------------------------------
     def _split_run_in(self, span: Span) -> list[Span]:
         """Split a line where a top-level heading is run into text (`…方面。二、主动公开…第二十条…`)."""
+        if "、" not in span.text:
+            return [span]  # every heading, exact or reworded, has its numeral's 、
         exact = self.vocab.run_in_heading_re.search(key(span.text))
         if not exact and (len(span.text) < RUN_IN_FUZZY or "、" not in span.text):
             return [span]  # the common case, decided on the cached key

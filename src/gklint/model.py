@@ -17,7 +17,7 @@ class Pos(NamedTuple):  # a tuple: made for every cell and token, so it must be 
     col: int = 1
 
 
-@dataclass
+@dataclass(slots=True)  # slotted: one per value of every table
 class Cell:
     table: str
     row: str
@@ -36,7 +36,7 @@ class Cell:
         return f"{self.table}[{self.row}][{self.col}]"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     key: str
     label: str | None  # as written in the report

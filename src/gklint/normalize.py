@@ -37,7 +37,8 @@ class CharTable:
     def __init__(self, table: dict[int, int | str | None]):
         self.table = dict(table)
         self._chars = {chr(k): "" if v is None else chr(v) if isinstance(v, int) else v for k, v in self.table.items()}
-        self._find = re.compile("[%s]" % "".join(re.escape(c) for c in sorted(self._chars)))
+        self.chars = "".join(sorted(self._chars))  # every character the table maps
+        self._find = re.compile("[%s]" % re.escape(self.chars))
 
     def __call__(self, text: str) -> str:
         if not self._find.search(text):
@@ -59,6 +60,7 @@ _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
 fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)  # widths only; everything a key unifies
 _RESIDUE_HINT = re.compile("[\\[{\u200b]")  # a character every piece of residue starts with
+_LINE_WORK = re.compile("[%s]" % re.escape(fold_width.chars + "[{\u200b"))  # residue or a character to fold
 _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
 
@@ -107,6 +109,8 @@ class Span(NamedTuple):
 
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
+    if not _LINE_WORK.search(raw):
+        return Span(raw, line)  # most lines: no residue, nothing to fold (one scan for both)
     if not _RESIDUE_HINT.search(raw):
         return Span(fold_width(raw), line)
     keep = [True] * len(raw)

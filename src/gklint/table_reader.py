@@ -171,6 +171,16 @@ class TableReader:
             stream.append(_Tok(c.text, pos, c.first_in_line, c.break_before, layout, n, kind, hit))
 
     def _resolve(self, text: str, current: str | None, values_follow: bool):
+        # Remembered on the index (one per pack order): reports repeat the template's labels.
+        memo = self.index.resolved
+        k = (text, current, values_follow)
+        if k not in memo:
+            if len(memo) > 8192:
+                memo.clear()  # bounded: crafted input need not repeat
+            memo[k] = self._resolve_once(text, current, values_follow)
+        return memo[k]
+
+    def _resolve_once(self, text: str, current: str | None, values_follow: bool):
         hits, _ = self.index.hits(text)
         if not hits:
             return None
@@ -584,8 +594,7 @@ class _Assembly:
     def _cell(self, row: Row, col: str, text: str, pos: Pos, placed: str | None, split: bool = False,
               certain: bool = True) -> None:
         kind, value, unit = parse_value(text)
-        row.cells[col] = Cell(self.table.key, row.key, col, text, kind, pos, value, unit, split=split,
-                              certain=certain, placed=placed)
+        row.cells[col] = Cell(self.table.key, row.key, col, text, kind, pos, value, unit, split, certain, placed)
 
     def _label_only_row(self, row_key: str, label: _Label) -> None:
         """A row whose label is there but whose values could not be placed: present, unread."""
