@@ -348,10 +348,11 @@ class Lexer:
                 items.append(table)
                 table = None
 
-        def add_cells(cells: list[LexCell], line: int, col: int):
+        def add_cells(cells: list[LexCell], span: Span):
             nonlocal table, pending_break
             if table is None:
-                table = Item("TABLE", line, col)
+                at = span.strip()  # only a table's first line says where it starts
+                table = Item("TABLE", at.line, at.col(0))
             if cells and pending_break:
                 cells[0].break_before = True
             pending_break = False
@@ -360,10 +361,10 @@ class Lexer:
         segments = self._segments(spans)
         meta_key_waiting: str | None = None
         for seg in segments:
-            span = seg.span.strip()
             if seg.cells is not None:
-                add_cells(seg.cells, span.line, span.col(0))
+                add_cells(seg.cells, seg.span)
                 continue
+            span = seg.span.strip()
             text = span.text
             if not text:
                 pending_break = True
@@ -393,20 +394,20 @@ class Lexer:
             k = key(text)
             # A lone 无 or — is a cell only inside a table; a number starts one (one cell per line).
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
-                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span)
                 continue
             numbers = _number_cells(span, table is not None or self._table_like(span)) \
                 if table is not None or " " in text.strip() else None
             if numbers:
-                add_cells(numbers, span.line, span.col(0))
+                add_cells(numbers, span)
                 continue
             flat = self._scan_flat(span) if len(k) <= MAX_FLAT_LINE and (
                 self.vocab.label_re.match(k) or table is not None) else None
             if flat:
-                add_cells(flat, span.line, span.col(0))
+                add_cells(flat, span)
                 continue
             if table is not None and len(k) <= MAX_FRAGMENT and not any(c in k for c in SENTENCE_END):
-                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span)
                 continue
             close_table()
             if H2_RE.match(text) and len(k) <= 40 and "。" not in k:
