@@ -65,6 +65,9 @@ _GAPS = re.compile("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
 
 
+_tuple = tuple.__new__  # a NamedTuple made from its fields in order, without a Python call
+
+
 class Span(NamedTuple):
     """A piece of normalised text and where it came from: line, and per character the original
     column (1-based). `cols` is None while the mapping is a plain offset from `start`, which is
@@ -89,7 +92,7 @@ class Span(NamedTuple):
 
     def slice(self, start: int, end: int) -> "Span":
         if self.cols is None:
-            return Span(self.text[start:end], self.line, None, self.start + start)
+            return _tuple(Span, (self.text[start:end], self.line, None, self.start + start))
         return Span(self.text[start:end], self.line, self.cols[start:end], self.col(start))
 
     def strip(self) -> "Span":
@@ -110,7 +113,9 @@ class Span(NamedTuple):
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
     if not _LINE_WORK.search(raw):
-        return Span(raw, line)  # most lines: no residue, nothing to fold (one scan for both)
+        # Most lines: no residue, nothing to fold (one scan for both). The tuple is made
+        # directly: NamedTuple's generated __new__ is a Python call, once per line.
+        return _tuple(Span, (raw, line, None, 1))
     if not _RESIDUE_HINT.search(raw):
         return Span(fold_width(raw), line)
     keep = [True] * len(raw)

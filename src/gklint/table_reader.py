@@ -37,6 +37,7 @@ from .reading.solve import agreed, choose
 from .reading.values import Budget, is_value, parse_value, splits
 
 MAX_JOIN = 4  # pieces of one wrapped label
+_tuple = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -143,7 +144,7 @@ class TableReader:
         table: Table | None = None
         layout = block.layout
         for i, c in enumerate(cells):
-            pos = Pos(c.line, c.col)
+            pos = _tuple(Pos, (c.line, c.col))  # Pos(…) without its Python-level __new__: once per cell
             value = not c.text.strip() or is_value(c.text)
             hit = None
             if not value:
@@ -554,7 +555,8 @@ class _Assembly:
             nums = [parse_value(text)[1] for _, _, text in way]
             if all(n is not None for n in nums) and not all(c(nums) for c in checks):
                 continue  # most ways: ruled out before their cells are made
-            readings.append({col.key: (text, Pos(toks[i].pos.line, toks[i].pos.col + off))
+            # (line, column) as a plain pair: a Pos is made only for the reading that becomes cells
+            readings.append({col.key: (text, (toks[i].pos.line, toks[i].pos.col + off))
                              for col, (i, off, text) in zip(columns, way)})
         row.split = "unique" if len(ways) == 1 else "by-total" if len(readings) == 1 else None
         if not readings:
@@ -562,7 +564,7 @@ class _Assembly:
             return
         if len(readings) == 1:
             for col, (text, p) in readings[0].items():
-                self._cell(row, col, text, p, placed, split=True)
+                self._cell(row, col, text, Pos(*p), placed, split=True)
             return
         options[row_key] = readings
         self.raw[row_key] = text
@@ -587,7 +589,7 @@ class _Assembly:
                 row.split = "by-relations"
             doubtful = tuple(c for c in keep[0] if c not in agree)
             for col, (text, p) in keep[0].items():
-                self._cell(row, col, text, p, None, split=True, certain=col in agree)
+                self._cell(row, col, text, Pos(*p), None, split=True, certain=col in agree)
             if doubtful:
                 self.table.doubts.append(Doubt(r, "ambiguous", doubtful, self.raw[r], row.pos, len(keep)))
 
