@@ -254,6 +254,7 @@ class _Assembly:
         self.order = self._order()
         self.raw: dict[str, str] = {}  # the run-together text of rows with several readings
         self.scores: dict[tuple, tuple] = {}  # _score's answers
+        self.row_defs: dict[str, tuple] = {}  # _row_def's answers
 
     # -- the template's row order, with rows of other versions in their places ----------------
     def _order(self) -> dict[str, float]:
@@ -271,11 +272,19 @@ class _Assembly:
         return order
 
     def _row_def(self, row: str):
-        for d in [self.definition] + [p.tables[self.table.key] for p in self.reader.packs
-                                      if self.table.key in p.tables]:
-            if row in d.row_defs:
-                return d, d.row_defs[row]
-        return None, None
+        """(definition, row definition) of the first version that has the row, and its version."""
+        found = self.row_defs.get(row)
+        if found is None:
+            found = self.row_defs[row] = self._find_row_def(row)
+        return found
+
+    def _find_row_def(self, row: str):
+        for p in (None, *self.reader.packs):
+            d = self.definition if p is None else p.tables.get(self.table.key)
+            if d is not None and row in d.row_defs:
+                version = next(q.template for q in self.reader.packs if q.tables.get(self.table.key) is d)
+                return d, d.row_defs[row], version
+        return None, None, None
 
     def run(self) -> None:
         items = self._items()
@@ -454,12 +463,12 @@ class _Assembly:
             for i, group, label in orphans:
                 if lo_i < i < hi_i and label is None:
                     chunks.extend((c, None) for c in self._chunks(group))
+            full = [(c, label) for c, label in chunks if c is not None]
+            if not full:
+                continue  # most gaps between anchors: no values to place
             gap_rows = [r for r in self.definition.rows if lo_o < self.order[r] < hi_o and r not in anchors]
             hints = sorted((i, r) for r, (i, _) in hinted.items() if lo_i < i < hi_i and lo_o < self.order.get(r, -1) < hi_o)
             hint_rows = [r for _, r in sorted(hints, key=lambda x: self.order[x[1]])]
-            full = [(c, label) for c, label in chunks if c is not None]
-            if not full:
-                continue
             if len(full) == len(gap_rows):
                 rows = gap_rows
             elif len(full) == len(hint_rows):
@@ -525,10 +534,9 @@ class _Assembly:
         self._decide(options)
 
     def _row(self, row_key: str, label: _Label | None, toks: list[_Tok], placed: str | None, options) -> None:
-        definition, row_def = self._row_def(row_key)
+        definition, row_def, version = self._row_def(row_key)
         if row_def is None or row_key in self.table.rows:
             return
-        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
         pos = label.toks[0].pos if label is not None else toks[0].pos
         relabelled = label is not None and label.how == "fuzzy"
         row = Row(row_key, label.text if label is not None else None, pos, version=version, sets=row_def.sets,
@@ -600,10 +608,9 @@ class _Assembly:
 
     def _label_only_row(self, row_key: str, label: _Label) -> None:
         """A row whose label is there but whose values could not be placed: present, unread."""
-        definition, row_def = self._row_def(row_key)
+        definition, row_def, version = self._row_def(row_key)
         if row_def is None or row_key in self.table.rows:
             return
-        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
         self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets,
                                        template_label=row_def.label, group=row_def.group)
 
