@@ -165,6 +165,7 @@ def locate(found, path: str, report: Report | None, src) -> list[Finding]:
     """The findings of one file with their path, report section and place in the original document.
     The section is recorded here once, so fingerprints and grouping agree with or without the model."""
     out = []
+    memo: dict = {}  # names of the report's tables, rows and cells, made once for all its findings
     for f in found:
         data = {}
         if report is not None and "section" not in f.data:
@@ -174,7 +175,7 @@ def locate(found, path: str, report: Report | None, src) -> list[Finding]:
         origin = _origin(src, f.line)
         if origin:
             data["origin"] = origin
-        named = names({**f.data, **data}, report)
+        named = names({**f.data, **data}, report, memo)
         if named:
             data["names"] = named
         out.append(decorate(f, path=path, data=data))

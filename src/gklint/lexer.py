@@ -100,15 +100,20 @@ def _cut(span: Span, sep: str) -> list[Span]:
 
 def _tab_cells(span: Span) -> list[LexCell]:
     # Offsets into the line, not a Span per piece: this runs for every cell of every table.
-    text, cells, start = span.text, [], 0
+    text, cells, start, line = span.text, [], 0, span.line
+    plain = span.cols is None  # columns are offsets from span.start: no call per cell
     while True:
         i = text.find("\t", start)
         end = len(text) if i < 0 else i
         piece = text[start:end]
         if cells or start or piece.strip():  # indentation before the first tab is not a cell
             s = piece.strip(SPACES)
-            col = span.col(start + len(piece) - len(piece.lstrip(SPACES))) if s else span.slice(start, end).col(0)
-            cells.append(LexCell(s, span.line, col))
+            at = start + len(piece) - len(piece.lstrip(SPACES)) if s else start
+            if plain:
+                col = span.start + at
+            else:
+                col = span.col(at) if s else span.slice(start, end).col(0)
+            cells.append(LexCell(s, line, col))
         if i < 0:
             break
         start = i + 1
@@ -194,6 +199,8 @@ class Lexer:
     # -- segmentation -------------------------------------------------------------------------
     def _split_run_in(self, span: Span) -> list[Span]:
         """Split a line where a top-level heading is run into text (`…方面。二、主动公开…第二十条…`)."""
+        if "、" not in span.text:
+            return [span]  # every heading, exact or reworded, has its numeral's 、
         exact = self.vocab.run_in_heading_re.search(key(span.text))
         if not exact and (len(span.text) < RUN_IN_FUZZY or "、" not in span.text):
             return [span]  # the common case, decided on the cached key
@@ -343,10 +350,11 @@ class Lexer:
                 items.append(table)
                 table = None
 
-        def add_cells(cells: list[LexCell], line: int, col: int):
+        def add_cells(cells: list[LexCell], span: Span):
             nonlocal table, pending_break
             if table is None:
-                table = Item("TABLE", line, col)
+                at = span.strip()  # only a table's first line says where it starts
+                table = Item("TABLE", at.line, at.col(0))
             if cells and pending_break:
                 cells[0].break_before = True
             pending_break = False
@@ -355,10 +363,10 @@ class Lexer:
         segments = self._segments(spans)
         meta_key_waiting: str | None = None
         for seg in segments:
-            span = seg.span.strip()
             if seg.cells is not None:
-                add_cells(seg.cells, span.line, span.col(0))
+                add_cells(seg.cells, seg.span)
                 continue
+            span = seg.span.strip()
             text = span.text
             if not text:
                 pending_break = True
@@ -388,20 +396,20 @@ class Lexer:
             k = key(text)
             # A lone 无 or — is a cell only inside a table; a number starts one (one cell per line).
             if k in self.vocab.table_label_keys or is_number(text) or (table is not None and is_value(text)):
-                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span)
                 continue
             numbers = _number_cells(span, table is not None or self._table_like(span)) \
                 if table is not None or " " in text.strip() else None
             if numbers:
-                add_cells(numbers, span.line, span.col(0))
+                add_cells(numbers, span)
                 continue
             flat = self._scan_flat(span) if len(k) <= MAX_FLAT_LINE and (
                 self.vocab.label_re.match(k) or table is not None) else None
             if flat:
-                add_cells(flat, span.line, span.col(0))
+                add_cells(flat, span)
                 continue
             if table is not None and len(k) <= MAX_FRAGMENT and not any(c in k for c in SENTENCE_END):
-                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span.line, span.col(0))
+                add_cells([LexCell(text, span.line, span.col(0), first_in_line=True)], span)
                 continue
             close_table()
             if H2_RE.match(text) and len(k) <= 40 and "。" not in k:

@@ -17,7 +17,7 @@ class Pos(NamedTuple):  # a tuple: made for every cell and token, so it must be 
     col: int = 1
 
 
-@dataclass
+@dataclass(slots=True)  # slotted: one per value of every table
 class Cell:
     """One cell of a table as read: its raw text, what kind it is and its value."""
 
@@ -38,7 +38,7 @@ class Cell:
         return f"{self.table}[{self.row}][{self.col}]"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One row of a table, by its key in the pack, with its cells by column key."""
 

@@ -39,7 +39,8 @@ class CharTable:
     def __init__(self, table: dict[int, int | str | None]):
         self.table = dict(table)
         self._chars = {chr(k): "" if v is None else chr(v) if isinstance(v, int) else v for k, v in self.table.items()}
-        self._find = regex("[%s]" % "".join(re.escape(c) for c in sorted(self._chars)))
+        self.chars = "".join(sorted(self._chars))  # every character the table maps
+        self._find = regex("[%s]" % re.escape(self.chars))
 
     def __call__(self, text: str) -> str:
         if not self._find.search(text):
@@ -61,8 +62,12 @@ _KEY.update(_PUNCT)  # already keyed by code point (str.maketrans)
 _KEY.update({ord(c): None for c in SPACES + "\t"})
 fold_width, _key_chars = CharTable(_FOLD), CharTable(_KEY)  # widths only; everything a key unifies
 _RESIDUE_HINT = regex("[\\[{\u200b]")  # a character every piece of residue starts with
+_LINE_WORK = regex("[%s]" % re.escape(fold_width.chars + "[{\u200b"))  # residue or a character to fold
 _GAPS = regex("[%s]+" % re.escape(SPACES + "\t"))
 _PAD = frozenset(SPACES + "\t")
+
+
+_tuple = tuple.__new__  # a NamedTuple made from its fields in order, without a Python call
 
 
 class Span(NamedTuple):
@@ -89,7 +94,7 @@ class Span(NamedTuple):
 
     def slice(self, start: int, end: int) -> "Span":
         if self.cols is None:
-            return Span(self.text[start:end], self.line, None, self.start + start)
+            return _tuple(Span, (self.text[start:end], self.line, None, self.start + start))
         return Span(self.text[start:end], self.line, self.cols[start:end], self.col(start))
 
     def strip(self) -> "Span":
@@ -109,6 +114,10 @@ class Span(NamedTuple):
 
 def normalize_line(raw: str, line: int) -> Span:
     """Remove Word residue and fold digit/letter width; every kept char remembers its column."""
+    if not _LINE_WORK.search(raw):
+        # Most lines: no residue, nothing to fold (one scan for both). The tuple is made
+        # directly: NamedTuple's generated __new__ is a Python call, once per line.
+        return _tuple(Span, (raw, line, None, 1))
     if not _RESIDUE_HINT.search(raw):
         return Span(fold_width(raw), line)
     keep = [True] * len(raw)

@@ -63,12 +63,17 @@ def cell_name(report, path: str):
     return {"msg": "core:place-cell", "args": {"table": d.title, "row": row, "col": col}}
 
 
-def names(data: dict, report) -> dict:
-    """{id: localised name} for the ids in a finding's data (`t3[R03][C7]`, `t3`, `R03` …)."""
+def names(data: dict, report, memo: dict | None = None) -> dict:
+    """{id: localised name} for the ids in a finding's data (`t3[R03][C7]`, `t3`, `R03` …).
+
+    `memo`, one dict per report, keeps what was named for the report's other findings."""
     out: dict = {}
     if report is None:
         return out
-    relations = {r.id: r.table for p in (report.layout, report.expected) if p for r in p.relations}
+    memo = {} if memo is None else memo
+    relations = memo.get(None)
+    if relations is None:
+        relations = memo[None] = {r.id: r.table for p in (report.layout, report.expected) if p for r in p.relations}
 
     def walk(value, key, tkey):
         if isinstance(value, dict):
@@ -79,9 +84,12 @@ def names(data: dict, report) -> dict:
             for v in value:
                 walk(v, key, tkey)
         elif isinstance(value, str) and key in ID_KEYS and value not in out:
-            name = _name(report, key, value, tkey)
-            if name is not None:
-                out[value] = {lang: catalog.localise(name, lang) for lang in catalog.LANGS}
+            k = (key, value, tkey)
+            if k not in memo:
+                name = _name(report, key, value, tkey)
+                memo[k] = None if name is None else {lang: catalog.localise(name, lang) for lang in catalog.LANGS}
+            if memo[k] is not None:
+                out[value] = dict(memo[k])
 
     walk(data, None, None)
     return out

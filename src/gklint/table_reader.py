@@ -37,6 +37,7 @@ from .reading.solve import agreed, choose
 from .reading.values import Budget, is_value, parse_value, splits
 
 MAX_JOIN = 4  # pieces of one wrapped label
+_tuple = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -143,7 +144,7 @@ class TableReader:
         table: Table | None = None
         layout = block.layout
         for i, c in enumerate(cells):
-            pos = Pos(c.line, c.col)
+            pos = _tuple(Pos, (c.line, c.col))  # Pos(…) without its Python-level __new__: once per cell
             value = not c.text.strip() or is_value(c.text)
             hit = None
             if not value:
@@ -171,6 +172,16 @@ class TableReader:
             stream.append(_Tok(c.text, pos, c.first_in_line, c.break_before, layout, n, kind, hit))
 
     def _resolve(self, text: str, current: str | None, values_follow: bool):
+        # Remembered on the index (one per pack order): reports repeat the template's labels.
+        memo = self.index.resolved
+        k = (text, current, values_follow)
+        if k not in memo:
+            if len(memo) > 8192:
+                memo.clear()  # bounded: crafted input need not repeat
+            memo[k] = self._resolve_once(text, current, values_follow)
+        return memo[k]
+
+    def _resolve_once(self, text: str, current: str | None, values_follow: bool):
         hits, _ = self.index.hits(text)
         if not hits:
             return None
@@ -243,6 +254,7 @@ class _Assembly:
         self.order = self._order()
         self.raw: dict[str, str] = {}  # the run-together text of rows with several readings
         self.scores: dict[tuple, tuple] = {}  # _score's answers
+        self.row_defs: dict[str, tuple] = {}  # _row_def's answers
 
     # -- the template's row order, with rows of other versions in their places ----------------
     def _order(self) -> dict[str, float]:
@@ -260,11 +272,19 @@ class _Assembly:
         return order
 
     def _row_def(self, row: str):
-        for d in [self.definition] + [p.tables[self.table.key] for p in self.reader.packs
-                                      if self.table.key in p.tables]:
-            if row in d.row_defs:
-                return d, d.row_defs[row]
-        return None, None
+        """(definition, row definition) of the first version that has the row, and its version."""
+        found = self.row_defs.get(row)
+        if found is None:
+            found = self.row_defs[row] = self._find_row_def(row)
+        return found
+
+    def _find_row_def(self, row: str):
+        for p in (None, *self.reader.packs):
+            d = self.definition if p is None else p.tables.get(self.table.key)
+            if d is not None and row in d.row_defs:
+                version = next(q.template for q in self.reader.packs if q.tables.get(self.table.key) is d)
+                return d, d.row_defs[row], version
+        return None, None, None
 
     def run(self) -> None:
         items = self._items()
@@ -443,12 +463,12 @@ class _Assembly:
             for i, group, label in orphans:
                 if lo_i < i < hi_i and label is None:
                     chunks.extend((c, None) for c in self._chunks(group))
+            full = [(c, label) for c, label in chunks if c is not None]
+            if not full:
+                continue  # most gaps between anchors: no values to place
             gap_rows = [r for r in self.definition.rows if lo_o < self.order[r] < hi_o and r not in anchors]
             hints = sorted((i, r) for r, (i, _) in hinted.items() if lo_i < i < hi_i and lo_o < self.order.get(r, -1) < hi_o)
             hint_rows = [r for _, r in sorted(hints, key=lambda x: self.order[x[1]])]
-            full = [(c, label) for c, label in chunks if c is not None]
-            if not full:
-                continue
             if len(full) == len(gap_rows):
                 rows = gap_rows
             elif len(full) == len(hint_rows):
@@ -514,10 +534,9 @@ class _Assembly:
         self._decide(options)
 
     def _row(self, row_key: str, label: _Label | None, toks: list[_Tok], placed: str | None, options) -> None:
-        definition, row_def = self._row_def(row_key)
+        definition, row_def, version = self._row_def(row_key)
         if row_def is None or row_key in self.table.rows:
             return
-        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
         pos = label.toks[0].pos if label is not None else toks[0].pos
         relabelled = label is not None and label.how == "fuzzy"
         row = Row(row_key, label.text if label is not None else None, pos, version=version, sets=row_def.sets,
@@ -544,7 +563,8 @@ class _Assembly:
             nums = [parse_value(text)[1] for _, _, text in way]
             if all(n is not None for n in nums) and not all(c(nums) for c in checks):
                 continue  # most ways: ruled out before their cells are made
-            readings.append({col.key: (text, Pos(toks[i].pos.line, toks[i].pos.col + off))
+            # (line, column) as a plain pair: a Pos is made only for the reading that becomes cells
+            readings.append({col.key: (text, (toks[i].pos.line, toks[i].pos.col + off))
                              for col, (i, off, text) in zip(columns, way)})
         row.split = "unique" if len(ways) == 1 else "by-total" if len(readings) == 1 else None
         if not readings:
@@ -552,7 +572,7 @@ class _Assembly:
             return
         if len(readings) == 1:
             for col, (text, p) in readings[0].items():
-                self._cell(row, col, text, p, placed, split=True)
+                self._cell(row, col, text, Pos(*p), placed, split=True)
             return
         options[row_key] = readings
         self.raw[row_key] = text
@@ -577,22 +597,20 @@ class _Assembly:
                 row.split = "by-relations"
             doubtful = tuple(c for c in keep[0] if c not in agree)
             for col, (text, p) in keep[0].items():
-                self._cell(row, col, text, p, None, split=True, certain=col in agree)
+                self._cell(row, col, text, Pos(*p), None, split=True, certain=col in agree)
             if doubtful:
                 self.table.doubts.append(Doubt(r, "ambiguous", doubtful, self.raw[r], row.pos, len(keep)))
 
     def _cell(self, row: Row, col: str, text: str, pos: Pos, placed: str | None, split: bool = False,
               certain: bool = True) -> None:
         kind, value, unit = parse_value(text)
-        row.cells[col] = Cell(self.table.key, row.key, col, text, kind, pos, value, unit, split=split,
-                              certain=certain, placed=placed)
+        row.cells[col] = Cell(self.table.key, row.key, col, text, kind, pos, value, unit, split, certain, placed)
 
     def _label_only_row(self, row_key: str, label: _Label) -> None:
         """A row whose label is there but whose values could not be placed: present, unread."""
-        definition, row_def = self._row_def(row_key)
+        definition, row_def, version = self._row_def(row_key)
         if row_def is None or row_key in self.table.rows:
             return
-        version = next(p.template for p in self.reader.packs if p.tables.get(self.table.key) is definition)
         self.table.rows[row_key] = Row(row_key, label.text, label.toks[0].pos, version=version, sets=row_def.sets,
                                        template_label=row_def.label, group=row_def.group)
 

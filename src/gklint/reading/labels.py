@@ -123,6 +123,7 @@ class LabelIndex:
         self.known_cores = frozenset(self.by_core)
         self._piece_cache: dict[str, frozenset[str]] = {}
         self._rows_cache: dict[int, list] = {}  # by definition: the packs live as long as the index
+        self.resolved: dict[tuple, object] = {}  # the table reader's answers for this pack order
 
     def _add(self, label: str, hit: Hit) -> None:
         for index, k in ((self.by_key, key(label)), (self.by_core, core(label))):

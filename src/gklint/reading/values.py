@@ -157,7 +157,9 @@ def splits(texts: list[str], columns, budget: Budget | None = None) -> list[list
                 cut = cut_points[j]
                 piece = body[pos:cut]
                 if not _piece_ok(piece, pos == 0, columns[col + made], None):
-                    continue
+                    # A piece ends in a digit, so what rules it out (a leading zero, a sign or a
+                    # decimal point the column cannot take) rules out every longer one too.
+                    break
                 acc.append((i, start + pos, piece))
                 ok = rec(cut, made + 1, j + 1)
                 acc.pop()

@@ -20,11 +20,19 @@ def each_clause(report, *triggers):
     With `triggers` (phrase lists), only the clauses of paragraphs where one of them occurs:
     a phrase found in a clause is found in its paragraph too (phrases stop at clause marks), so
     one search per paragraph rules most of the text out."""
-    for it, text, parts in _paragraph_clauses(report):
-        if triggers and not any(t.search(text) for t in triggers):
+    found = report.memo.setdefault("paragraph-phrases", {})  # (list, paragraph) → occurs: rules share lists
+    for n, (it, text, parts) in enumerate(_paragraph_clauses(report)):
+        if triggers and not any(_occurs(found, t, n, text) for t in triggers):
             continue
         for off, clause in parts:
             yield clause, (lambda offset, it=it, off=off: Pos(it.line, it.col + off + offset))
+
+
+def _occurs(found: dict, phrases, n: int, text: str) -> bool:
+    k = (phrases, n)
+    if k not in found:
+        found[k] = phrases.search(text) is not None
+    return found[k]
 
 
 def _paragraph_clauses(report):

@@ -26,7 +26,7 @@ from .relation_not_checkable import RelationNotCheckable
 catalog.register("relations", Path(__file__).with_suffix(".yaml"))
 
 
-@dataclass
+@dataclass(slots=True)  # slotted: dozens per report
 class Instance:
     """One relation applied to a table (its $row or $col bound, if it has one): terms and outcome."""
 
@@ -87,11 +87,12 @@ def _compute(inst: Instance) -> None:
             inst.status = "split"  # the split was chosen to satisfy the relations: GK007 says so
             return
         inst.operands.append((cell, coef))
-        total += coef * cell.value
+        term = coef * cell.value
+        total += term
         if coef > 0:
-            left += coef * cell.value
+            left += term
         else:
-            right -= coef * cell.value
+            right -= term
     inst.diff, inst.lhs, inst.rhs = total, left, right
     inst.status = "fail" if total != 0 else "ok"
 
