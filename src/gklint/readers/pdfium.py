@@ -256,27 +256,28 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
     where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
     edges: list[dict] = []
     matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
-    get_object, get_type = _by_address(raw, "FPDFPage_GetObject"), _by_address(raw, "FPDFPageObj_GetType")
-    get_segment, segment_type = _by_address(raw, "FPDFPath_GetPathSegment"), _by_address(raw, "FPDFPathSegment_GetType")
-    get_point, get_close = _by_address(raw, "FPDFPathSegment_GetPoint"), _by_address(raw, "FPDFPathSegment_GetClose")
+    matrix_ref, x_ref, y_ref = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y)
+    get_object, get_type = _call(raw, "FPDFPage_GetObject"), _call(raw, "FPDFPageObj_GetType")
+    get_segment, segment_type = _call(raw, "FPDFPath_GetPathSegment"), _call(raw, "FPDFPathSegment_GetType")
+    get_point, get_close = _call(raw, "FPDFPathSegment_GetPoint"), _call(raw, "FPDFPathSegment_GetClose")
     page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
-    for i in range(raw.FPDFPage_CountObjects(page)):
+    for i in range(_call(raw, "FPDFPage_CountObjects")(page)):
         obj = get_object(page, i)
         kind = get_type(obj)
         if kind == form and _form_has_paths(raw, obj, 1):
             return None
         if kind != path:
             continue
-        if not _by_address(raw, "FPDFPageObj_GetMatrix")(obj, matrix):
+        if not _call(raw, "FPDFPageObj_GetMatrix")(obj, matrix_ref):
             return None
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpaths: list[list] = []
         bezier = 0
-        for j in range(_by_address(raw, "FPDFPath_CountSegments")(obj)):
+        for j in range(_call(raw, "FPDFPath_CountSegments")(obj)):
             seg = get_segment(obj, j)
             kind = segment_type(seg)
-            if not get_point(seg, x, y):
+            if not get_point(seg, x_ref, y_ref):
                 return None
             pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             if kind == moveto or not subpaths:
@@ -322,9 +323,9 @@ def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) 
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
-    for i in range(_by_address(raw, "FPDFFormObj_CountObjects")(form)):
-        obj = _by_address(raw, "FPDFFormObj_GetObject")(form, i)
-        kind = _by_address(raw, "FPDFPageObj_GetType")(obj)
+    for i in range(_call(raw, "FPDFFormObj_CountObjects")(form)):
+        obj = _call(raw, "FPDFFormObj_GetObject")(form, i)
+        kind = _call(raw, "FPDFPageObj_GetType")(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
             return True
         if kind == raw.FPDF_PAGEOBJ_FORM and (depth >= MAX_DEPTH or _form_has_paths(raw, obj, depth + 1)):
@@ -335,12 +336,15 @@ def _form_has_paths(raw, form, depth: int) -> bool:
 def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
-    get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    loose_box, origin, font_info = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontInfo
-    get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
+    name = ctypes.create_string_buffer(256)
+    get_unicode, generated, map_error, origin, loose_box, get_matrix, font_size, text_object = (
+        _call(raw, "FPDFText_" + f) for f in ("GetUnicode", "IsGenerated", "HasUnicodeMapError", "GetCharOrigin",
+                                              "GetLooseCharBox", "GetMatrix", "GetFontSize", "GetTextObject"))
+    object_font, font_name = _call(raw, "FPDFTextObj_GetFont"), _call(raw, "FPDFFont_GetBaseFontName")
     # Font, size and matrix are the text object's; WPS writes one object per character, so they
-    # are asked per character (three calls) and what they give is worked out once per value.
+    # are asked per character (four calls) and what they give is worked out once per value.
+    names: dict[int, bytes | None] = {}  # by font handle: fonts live as long as the page
     fonts: dict[tuple, tuple | None] = {}
     objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
@@ -351,12 +355,19 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
             continue
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        n = font_info(tp, i, name, room, flags)  # 0 where the char has no text object
-        if not 0 < n <= room or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+        obj = text_object(tp, i)
+        font = object_font(obj) if obj else None  # no object, no font: PDFium made the char up
+        if not font:
             return None
-        if not get_matrix(tp, i, matrix):
+        fname = names.get(font.value, unknown)
+        if fname is unknown:
+            n = font_name(font, name, room)
+            fname = names[font.value] = name.value if 0 < n <= room else None
+        if fname is None or not origin(tp, i, ox_ref, oy_ref) or not loose_box(tp, i, box_ref) or box.right < box.left:
             return None
-        key = (name.value, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
+        if not get_matrix(tp, i, matrix_ref):
+            return None
+        key = (fname, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
         metrics = fonts.get(key, unknown)
         if metrics is unknown:
             metrics = fonts[key] = _font_metrics(key, descents)
@@ -365,10 +376,9 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
         height, descent, variants = metrics
         vertical = False
         if True in variants:
-            obj = _by_address(raw, "FPDFText_GetTextObject")(tp, i)
-            if obj not in objects:
-                objects[obj] = _vertical(key, variants, box)
-            vertical = objects[obj]
+            if obj.value not in objects:
+                objects[obj.value] = _vertical(key, variants, box)
+            vertical = objects[obj.value]
             if vertical is None:
                 return None
             descent = variants[vertical] * key[5] * key[4] / 1000  # as _font_metrics: same rounding
@@ -411,16 +421,27 @@ def _vertical(key: tuple, variants: dict, box) -> bool | None:
     return vertical if vertical in variants else None
 
 
-def _by_address(raw, name: str, _made={}):
-    """pypdfium2's function `name` taking and answering PDFium's handles as addresses (ints):
-    its own wraps every handle in a pointer object, which costs a cast to become a key and a
-    conversion on every call (a page's objects are walked once per character in WPS's PDFs)."""
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle answered by a `_call` function: a ctypes object (a subclass, so ctypes
+    does not turn it into an int), which goes back to PDFium as the pointer it is."""
+
+
+def _call(raw, name: str, _made={}):
+    """pypdfium2's function `name`, cheaper to call: a call is most of a character's time, and
+    half of it is converting the arguments. Where every parameter is an `int` or a pointer the
+    function takes its arguments unconverted, as C's defaults pass them — so an `int` goes only
+    to an `int` parameter (an index below a count PDFium gave), a pointer only as a handle or
+    `ctypes.byref` of a buffer; otherwise (a `size_t`) they are converted as declared, handles
+    as addresses. Handles it answers are `_Handle`s (NULL is falsy)."""
     if name not in _made:
         f = getattr(raw, name)
         fast = type(f)(ctypes.cast(f, ctypes.c_void_p).value)
-        handle = ctypes._Pointer  # an opaque PDFium handle (FPDF_PAGEOBJECT, FPDF_PATHSEGMENT, …)
-        fast.argtypes = [ctypes.c_void_p if issubclass(t, handle) and "fpdf_" in t._type_.__name__ else t
-                         for t in f.argtypes]
-        fast.restype = ctypes.c_void_p if issubclass(f.restype, handle) else f.restype
+        pointer = (ctypes._Pointer, ctypes.c_void_p)
+        if all(t is ctypes.c_int or issubclass(t, pointer) for t in f.argtypes):
+            fast.argtypes = None
+        else:
+            fast.argtypes = [ctypes.c_void_p if issubclass(t, ctypes._Pointer) and "fpdf_" in t._type_.__name__ else t
+                             for t in f.argtypes]
+        fast.restype = _Handle if isinstance(f.restype, type) and issubclass(f.restype, ctypes._Pointer) else f.restype
         _made[name] = fast
     return _made[name]
