@@ -150,6 +150,23 @@ def _char(text, x0, top, width=6.0, size=10.0, upright=True):
             "upright": upright, "size": size, "object_type": "char"}
 
 
+def _plumber_lines(chars):
+    from pdfplumber.utils import chars_to_textmap
+
+    return chars_to_textmap(chars, layout=False).extract_text_lines(strip=True, return_chars=False)
+
+
+def _same_words_and_lines(chars) -> None:
+    from pdfplumber.utils import extract_text
+
+    from gklint.readers import pdfwords
+    from gklint.readers.pdf import _cell_text
+
+    assert pdfwords.readable(chars)
+    assert pdfwords.text_lines(list(chars)) == _plumber_lines(list(chars))
+    assert pdfwords.text(list(chars)) == _cell_text(list(chars), extract_text) == extract_text(list(chars))
+
+
 @pytest.mark.parametrize("chars", [
     [_char("1", 10, 5)],
     [_char(" ", 10, 5)],
@@ -157,16 +174,53 @@ def _char(text, x0, top, width=6.0, size=10.0, upright=True):
     [_char(t, 10 + 6 * i, 5) for i, t in enumerate("12 34")],  # a blank breaks the word
     [_char("a", 10, 5), _char("b", 20, 5), _char("c", 26, 5)],  # a gap of more than 3 pt
     [_char("b", 16, 5), _char("a", 10, 5), _char("c", 14, 5)],  # out of order, overlapping
-    [_char("a", 10, 5), _char("b", 16, 5.5)],  # two tops: pdfplumber's own clustering
+    [_char("a", 10, 5), _char("b", 16, 5.5)],  # two tops of one line
     [_char("a", 10, 5), _char("b", 16, 20)],  # two lines
-    [_char("a", 10, 5), _char("b", 16, 5, upright=False)],
+    [_char("a", 10, 5), _char("b", 16, 7.5), _char("c", 22, 10), _char("d", 40, 10)],  # a chain of tops
+    [_char("a", 10, 10), _char("b", 16, 7), _char("c", 60, 13), _char("d", 30, 4)],  # words' tops apart
+    [_char("b", 10, 20), _char("a", 10, 5), _char("c", 10, 20.5)],  # lines given bottom first
 ])
-def test_one_line_cell_text_is_pdfplumbers(chars):
+def test_words_and_lines_are_pdfplumbers(chars):
+    _same_words_and_lines(chars)
+
+
+def test_words_and_lines_are_pdfplumbers_on_random_characters():
+    """Places on a coarse grid, so that tops and gaps fall on pdfplumber's tolerances and tie."""
+    import random
+
+    rng = random.Random(13)
+    for _ in range(400):
+        chars = [_char(rng.choice("ab \ufb01一"), rng.randrange(0, 40) / 2, rng.randrange(0, 30) / 2,
+                       width=rng.choice([1.0, 2.5, 3.0, 6.0])) for _ in range(rng.randrange(1, 12))]
+        _same_words_and_lines(chars)
+
+
+def test_not_upright_or_not_finite_characters_are_left_to_pdfplumber():
     from pdfplumber.utils import extract_text
 
+    from gklint.readers import pdfwords
     from gklint.readers.pdf import _cell_text
 
-    assert _cell_text(list(chars), extract_text) == extract_text(list(chars))
+    for chars in ([_char("a", 10, 5), _char("b", 16, 5, upright=False)], [_char("a", float("nan"), 5)],
+                  [_char("a", 1e308, 5, width=1e308)]):
+        assert not pdfwords.readable(chars)
+        assert _cell_text(list(chars), extract_text) == extract_text(list(chars))
+
+
+def test_words_and_lines_are_pdfplumbers_on_every_page():
+    """pdfwords against pdfplumber's line grouping and text on the test pages and every corpus
+    page, with PDFium's characters and with pdfminer's."""
+    from conftest import CORPUS
+
+    files = [minimal_pdf([TABLE_PAGE, UNDERLINED], FONT)] + [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    lines = 0
+    for data in files:
+        pdf, doc = pages(data)
+        for index, page in enumerate(pdf.pages):
+            for chars in (doc.page(index, page).chars, page.chars):
+                _same_words_and_lines(chars)
+                lines += len(_plumber_lines(chars))
+    assert lines > 100
 
 
 def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_them():

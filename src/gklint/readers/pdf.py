@@ -335,31 +335,13 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
 
 
 def _cell_text(chars: list, extract_text) -> str:
-    """pdfplumber's text of a cell (`extract_text`, default settings). A cell of one line —
-    upright characters of one `top`, most cells of a report's tables — is read as it reads it,
-    without its clustering: left to right (a stable sort on x0), a word broken at a blank, a
-    gap of more than 3 pt or a step back, words joined by a space, ligatures expanded."""
+    """pdfplumber's text of a cell (`extract_text`, default settings), read in one pass where
+    its characters are upright (pdfwords.py)."""
+    from . import pdfwords
+
     if not chars:
         return ""
-    top = chars[0]["top"]
-    if not all(c["upright"] is True and c["top"] == top and isinstance(c["text"], str) and c["text"] for c in chars):
-        return extract_text(chars)
-    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, LIGATURES
-
-    words: list[str] = []
-    word: list[str] = []
-    prev = None
-    for c in sorted(chars, key=lambda c: c["x0"]):
-        if c["text"].isspace():
-            prev = None
-        elif prev is None or c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + DEFAULT_X_TOLERANCE:
-            word = [LIGATURES.get(c["text"], c["text"])]
-            words.append(word)
-            prev = c
-        else:
-            word.append(LIGATURES.get(c["text"], c["text"]))
-            prev = c
-    return " ".join("".join(w) for w in words)
+    return pdfwords.text(chars) if pdfwords.readable(chars) else extract_text(chars)
 
 
 def _text_row(table_row, cells: list[str]) -> bool:

@@ -110,6 +110,10 @@ class PlainPage:
     def extract_text_lines(self, layout: bool = False, strip: bool = True, return_chars: bool = False) -> list[dict]:
         from pdfplumber.utils import chars_to_textmap
 
+        from . import pdfwords
+
+        if (layout, strip, return_chars) == (False, True, False) and pdfwords.readable(self.chars):
+            return pdfwords.text_lines(self.chars)
         textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
                                    layout_height=self.height)
         return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
