@@ -275,7 +275,7 @@ def _overlap(a: _Line, b: _Line) -> float:
 def _grid(page, table) -> list[list[str]]:
     """The table's cells as a grid; text outside every detected cell goes to its grid place."""
     rows = table.rows
-    grid, placed = _extract(table, rows)
+    grid, unplaced = _extract(table, rows)
     if not grid or not rows:
         return []
     xs = [col.bbox[0] for col in table.columns]
@@ -283,12 +283,13 @@ def _grid(page, table) -> list[list[str]]:
     cells = table.cells
     x0, top, x1, bottom = table.bbox
     orphans: dict[tuple[int, int], list] = {}
-    for ch in page.chars:
-        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    if unplaced is None:
+        unplaced = [(ch, (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2) for ch in page.chars]
+    for ch, cx, cy in unplaced:
         if not (x0 <= cx <= x1 and top <= cy <= bottom) or not ch.get("text", "").strip():
             continue
         # a character inside a cell (half-open) is inside it closed too
-        if id(ch) in placed or any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
+        if any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
             continue
         r = max((i for i, t in enumerate(tops) if t <= cy), default=0)
         c = max((i for i, x in enumerate(xs) if x <= cx), default=0)
@@ -302,11 +303,12 @@ def _grid(page, table) -> list[list[str]]:
     return [[None if c is None else one_line(c) for c in row] + [None] * (width - len(row)) for row in grid]
 
 
-def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
+def _extract(table, rows) -> tuple[list[list[str | None]], list | None]:
     """pdfplumber's `Table.extract()`, each character placed once instead of once per row and
-    cell, and the ids of the characters placed. Cells are cut along every cell border into
-    slabs: a slab lies wholly inside or outside each cell, so the cells that hold a character
-    (pdfplumber's half-open test on its middle) are its slab's. Non-finite borders: pdfplumber's."""
+    cell, and the characters no cell holds with their middles (None: all of the page's may be).
+    Cells are cut along every cell border into slabs: a slab lies wholly inside or outside each
+    cell, so the cells that hold a character (pdfplumber's half-open test on its middle) are its
+    slab's. Non-finite borders: pdfplumber's."""
     from bisect import bisect_right
 
     from pdfplumber.utils import extract_text
@@ -314,8 +316,8 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
     cells = {c for row in rows for c in row.cells if c is not None}
     xs = sorted({v for c in cells for v in (c[0], c[2])})
     ys = sorted({v for c in cells for v in (c[1], c[3])})
-    if not all(math.isfinite(v) for v in xs + ys):
-        return table.extract(), set()
+    if not ys or not all(math.isfinite(v) for v in xs + ys):
+        return table.extract(), None
     inside: dict[tuple, list] = {c: [] for c in cells}
     slabs: dict[tuple[int, int], list] = {}
     x_at, y_at = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
@@ -323,15 +325,18 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
         for i in range(x_at[c[0]], x_at[c[2]]):
             for j in range(y_at[c[1]], y_at[c[3]]):
                 slabs.setdefault((i, j), []).append(inside[c])
-    placed: set[int] = set()
+    unplaced = []
+    first, last = ys[0], ys[-1]
     for ch in table.page.chars:
-        holders = slabs.get((bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1,
-                             bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1))
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        # above or below every slab: held by no cell (the bisection would say so)
+        holders = slabs.get((bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1)) if first <= cy < last else None
         if holders:
-            placed.add(id(ch))
             for held in holders:
                 held.append(ch)
-    return [[None if c is None else _cell_text(inside[c], extract_text) for c in row.cells] for row in rows], placed
+        else:
+            unplaced.append((ch, cx, cy))
+    return [[None if c is None else _cell_text(inside[c], extract_text) for c in row.cells] for row in rows], unplaced
 
 
 def _cell_text(chars: list, extract_text) -> str:
