@@ -224,20 +224,24 @@ def test_words_and_lines_are_pdfplumbers_on_every_page():
 
 
 def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_them():
-    """The reader's cell placement (_extract) and cell finder (_cells) against pdfplumber's, on
-    the test pages and every corpus page: merged cells, characters on borders, empty cells."""
+    """The reader's rule merging (_merged), cell finder (_cells) and cell placement (_extract)
+    against pdfplumber's, on the test pages and every corpus page: rules snapped and joined,
+    merged cells, characters on borders, empty cells."""
     from pdfplumber.table import TableFinder, TableSettings
 
     from conftest import CORPUS
     from gklint.readers.pdf import _extract
 
-    files = [minimal_pdf([TABLE_PAGE], FONT)] + [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    split = b"72 500 m 150 500 l S 151.5 500.5 m 300 500.5 l S 72 400 m 72 520 l S 73 380 m 73 450 l S"
+    files = [minimal_pdf([TABLE_PAGE, split + b" " + TABLE_PAGE], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
     tables = 0
     for data in files:
         pdf, doc = pages(data)
         for index, page in enumerate(pdf.pages):
             plain = doc.page(index, page)
             finder = TableFinder(plain, TableSettings.resolve(None))
+            assert pdfium._merged(plain.edges, finder.settings) == finder.edges
             assert pdfium._cells(finder.intersections) == finder.cells
             for table in finder.tables:
                 assert _extract(table, table.rows)[0] == table.extract()

@@ -97,7 +97,9 @@ class PlainPage:
         # TableFinder.__init__, its cells found by _cells
         finder = object.__new__(TableFinder)
         finder.page, finder.settings = self, TableSettings.resolve(None)
-        points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+        edges = _merged(self.edges, finder.settings)
+        points = edges_to_intersections(finder.get_edges() if edges is None else edges,
+                                        finder.settings.intersection_x_tolerance,
                                         finder.settings.intersection_y_tolerance)
         return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
@@ -117,6 +119,57 @@ class PlainPage:
         textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
                                    layout_height=self.height)
         return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+def _merged(edges: list[dict], settings) -> list[dict] | None:
+    """pdfplumber's `TableFinder.get_edges` with its default settings (the lines strategy), float
+    for float: rules at least 1 pt long, snapped to the mean position of their cluster (3 pt),
+    joined along each line where they meet or nearly (3 pt), kept where 3 pt long — without its
+    copy of every rule per step. None for pdfplumber's own where a position is not finite."""
+    from pdfplumber.utils import resize_object
+
+    from .pdfwords import clusters
+
+    # a sum is finite only if its terms are (or it overflows: then pdfplumber's is used too)
+    if not all(math.isfinite(e["x0"] + e["x1"] + e["top"] + e["bottom"] + e["width"] + e["height"]) for e in edges):
+        return None
+    snap = {"v": settings.snap_x_tolerance, "h": settings.snap_y_tolerance}
+    join = {"h": settings.join_x_tolerance, "v": settings.join_y_tolerance}
+    snapped = []
+    for orientation, at, move in (("v", "x0", ("x0", "x1")), ("h", "top", ("top", "bottom", "doctop"))):
+        dim = "height" if orientation == "v" else "width"
+        rules = [e for e in edges if e["orientation"] == orientation and e[dim] >= settings.edge_min_length_prefilter]
+        index = clusters({e[at] for e in rules}, snap[orientation])
+        groups: dict[int, list] = {}
+        for e in rules:
+            groups.setdefault(index[e[at]], []).append(e)
+        for k in sorted(groups):
+            group = groups[k]
+            mean = sum([e[at] for e in group]) / len(group)
+            for e in group:
+                shift = mean - e[at]
+                moved = dict(e)
+                for key in move:
+                    if key in e:
+                        moved[key] = e[key] + shift
+                if "y0" in e and orientation == "h":
+                    moved["y0"], moved["y1"] = e["y0"] - shift, e["y1"] - shift
+                snapped.append(moved)
+    lines: dict[tuple, list] = {}
+    for e in snapped:
+        lines.setdefault(("h", e["top"]) if e["orientation"] == "h" else ("v", e["x0"]), []).append(e)
+    out = []
+    for key in sorted(lines):
+        low, high = ("x0", "x1") if key[0] == "h" else ("top", "bottom")
+        joined: list[dict] = []
+        for e in sorted(lines[key], key=lambda e: e[low]):
+            if joined and e[low] <= joined[-1][high] + join[key[0]]:
+                if e[high] > joined[-1][high]:
+                    joined[-1] = resize_object(joined[-1], high, e[high])
+            else:
+                joined.append(e)
+        out += joined
+    return [e for e in out if e["height" if e["orientation"] == "v" else "width"] >= settings.edge_min_length]
 
 
 def _cells(intersections: dict) -> list[tuple]:

@@ -27,13 +27,13 @@ def readable(chars: list[dict]) -> bool:
                and math.isfinite(c["x0"] + c["x1"] + c["top"] + c["bottom"]) for c in chars)
 
 
-def _clusters(values: set) -> dict[float, int]:
-    """pdfplumber's `make_cluster_dict` of a set of values: each value's cluster, numbered from
-    the least."""
+def clusters(values: set, tolerance: float = DEFAULT_Y_TOLERANCE) -> dict[float, int]:
+    """pdfplumber's `make_cluster_dict` of a set of values: each value's cluster (a sorted chain
+    of values no more than `tolerance` apart), numbered from the least."""
     out: dict[float, int] = {}
     index, last = -1, None
     for v in sorted(values):
-        if last is None or v > last + DEFAULT_Y_TOLERANCE:
+        if last is None or v > last + tolerance:
             index += 1
         out[v] = index
         last = v
@@ -46,7 +46,7 @@ def _by_cluster(items: list, tops: list) -> list[list]:
     values = set(tops)
     if len(values) == 1:
         return [items]
-    at = _clusters(values)
+    at = clusters(values)
     groups: dict[int, list] = {}
     for item, top in zip(items, tops):
         groups.setdefault(at[top], []).append(item)
@@ -87,7 +87,7 @@ def lines(chars: list[dict], in_order: bool) -> list[list[tuple[str, float, list
     tops = [w[1] for w in found]
     if not in_order:
         return _by_cluster(found, tops) if found else []
-    at = _clusters(set(tops))
+    at = clusters(set(tops))
     out: list[list] = []
     for w in found:
         if out and at[out[-1][-1][1]] == at[w[1]]:
