@@ -145,6 +145,29 @@ def test_corpus_pages_are_read_from_pdfium_as_pdfminer_reads_them(name):
         assert [t.extract() for t in plain.find_tables()] == [t.extract() for t in page.find_tables()]
 
 
+def test_page_text_in_one_call_is_the_characters_codes():
+    """PDFium's page text (`_codes`) against its characters' codes one by one, on the test
+    pages (one with control characters, which PDFium leaves out of its text) and every corpus
+    page; where the two could part it answers None and the codes are asked per character."""
+    import pypdfium2.raw as raw
+
+    from conftest import CORPUS
+
+    files = [minimal_pdf([TABLE_PAGE, UNDERLINED, b"BT /F1 12 Tf 72 700 Td (a\002b\003c) Tj ET " + TEXT_PAGE], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    answered = 0
+    for data in files:
+        _, doc = pages(data)
+        for index in range(len(doc.doc)):
+            textpage = doc.doc[index].get_textpage()
+            count = raw.FPDFText_CountChars(textpage.raw)
+            codes = pdfium._codes(raw, textpage.raw, count)
+            if codes is not None:
+                assert codes == [raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
+                answered += 1
+    assert answered >= 16  # every corpus page
+
+
 def _char(text, x0, top, width=6.0, size=10.0, upright=True):
     return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": top,
             "upright": upright, "size": size, "object_type": "char"}
@@ -247,3 +270,4 @@ def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_the
                 assert _extract(table, table.rows)[0] == table.extract()
                 tables += 1
     assert tables > 0
+

@@ -406,8 +406,10 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
     objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
     room, unknown = len(name), ()
-    for i in range(raw.FPDFText_CountChars(tp)):
-        code = get_unicode(tp, i)
+    height_of_page, y0, top_of_box = place.height, place.y0, place.top  # _Place.y, written out
+    count = raw.FPDFText_CountChars(tp)
+    codes = _codes(raw, tp, count) or [get_unicode(tp, i) for i in range(count)]
+    for i, code in enumerate(codes):
         if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
         if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
@@ -420,9 +422,10 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
         if fname is unknown:
             n = font_name(font, name, room)
             fname = names[font.value] = name.value if 0 < n <= room else None
-        if fname is None or not origin(tp, i, ox_ref, oy_ref) or not loose_box(tp, i, box_ref) or box.right < box.left:
+        if fname is None or not origin(tp, i, ox_ref, oy_ref) or not loose_box(tp, i, box_ref):
             return None
-        if not get_matrix(tp, i, matrix_ref):
+        left, right = box.left, box.right
+        if right < left or not get_matrix(tp, i, matrix_ref):
             return None
         key = (fname, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
         metrics = fonts.get(key, unknown)
@@ -430,7 +433,7 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
             metrics = fonts[key] = _font_metrics(key, descents)
         if metrics is None:
             return None
-        height, descent, variants = metrics
+        height, descent, variants, widest = metrics
         vertical = False
         if True in variants:
             if obj.value not in objects:
@@ -441,29 +444,46 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
             descent = variants[vertical] * key[5] * key[4] / 1000  # as _font_metrics: same rounding
         if vertical:
             # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
-            x0, bottom = ox.value, place.y(oy.value)
-            x1 = x0 + height
+            left = ox.value
+            right, bottom = left + height, height_of_page - (oy.value - y0) + top_of_box
         else:
             # x-extent: PDFium's loose box (the advance); y: the descent to the descent plus the size
-            if box.right - box.left > 2 * height + 1:  # PDFium's fallback box: the font size unscaled
+            if right - left > widest:  # PDFium's fallback box: the font size unscaled
                 return None
-            x0, x1, bottom = box.left, box.right, place.y(oy.value + descent)
-        out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - height, "bottom": bottom,
-                    "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
+            bottom = height_of_page - (oy.value + descent - y0) + top_of_box
+        top = bottom - height
+        out.append({"text": chr(code), "x0": left, "x1": right, "top": top, "bottom": bottom,
+                    "doctop": top, "upright": True, "size": height, "object_type": "char"})
     return out
+
+
+def _codes(raw, tp, count: int) -> list[int] | None:
+    """The code points of the page's `count` characters from its text in one call, where that
+    text is they one for one: PDFium's text is its characters' codes less those it leaves out
+    (control characters), each outside the BMP as two UTF-16 units — so a text of `count` units
+    and no surrogate leaves nothing out and splits nothing. None otherwise."""
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (2 * count + 2))()  # room for every character as a surrogate pair
+    written = _call(raw, "FPDFText_GetText")(tp, 0, count, ctypes.byref(buffer))  # with its NUL
+    units = buffer[:count]
+    if written != count + 1 or any(0xD800 <= u <= 0xDFFF for u in units):
+        return None
+    return units
 
 
 def _font_metrics(key: tuple, descents: dict) -> tuple | None:
     """How pdfminer boxes characters of font `name` at `size` under the text matrix, in page
     units: (font size, descent of the horizontal font, the font's descents by whether set
-    vertically); None where pdfplumber must read the page."""
+    vertically, the widest box of a glyph PDFium boxed itself); None where pdfplumber must read
+    the page."""
     name, a, b, c, d, size = key
     if b or c or a * d <= 0:  # not upright: pdfminer's box turns with it
         return None
     variants = descents.get(_unsubset(name))
     if not variants or size <= 0:
         return None
-    return size * d, variants.get(False, 0) * size * d / 1000, variants
+    return size * d, variants.get(False, 0) * size * d / 1000, variants, 2 * (size * d) + 1
 
 
 def _vertical(key: tuple, variants: dict, box) -> bool | None:
