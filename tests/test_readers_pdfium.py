@@ -250,7 +250,7 @@ def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_the
     """The reader's rule merging (_merged), cell finder (_cells) and cell placement (_extract)
     against pdfplumber's, on the test pages and every corpus page: rules snapped and joined,
     merged cells, characters on borders, empty cells."""
-    from pdfplumber.table import TableFinder, TableSettings
+    from pdfplumber.table import TableFinder, TableSettings, cells_to_tables
 
     from conftest import CORPUS
     from gklint.readers.pdf import _extract
@@ -266,8 +266,25 @@ def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_the
             finder = TableFinder(plain, TableSettings.resolve(None))
             assert pdfium._merged(plain.edges, finder.settings) == finder.edges
             assert pdfium._cells(finder.intersections) == finder.cells
+            assert pdfium._tables(finder.cells) == cells_to_tables(finder.cells)
             for table in finder.tables:
                 assert _extract(table, table.rows)[0] == table.extract()
                 tables += 1
     assert tables > 0
 
+
+def test_cells_gathered_into_tables_as_pdfplumber_gathers_them():
+    """_tables against pdfplumber's `cells_to_tables` on random cells of a small grid: cells
+    touching at corners only, apart, one inside another, given in any order."""
+    import random
+
+    from pdfplumber.table import cells_to_tables
+
+    rng = random.Random(13)
+    for _ in range(300):
+        cells = set()
+        for _ in range(rng.randrange(0, 14)):
+            x, y = rng.randrange(0, 6), rng.randrange(0, 6)
+            cells.add((x, y, x + rng.randrange(1, 3), y + rng.randrange(1, 3)))
+        cells = sorted(cells, key=lambda c: rng.random())
+        assert pdfium._tables(list(cells)) == cells_to_tables(list(cells))

@@ -92,7 +92,7 @@ class PlainPage:
     def find_tables(self) -> list:
         if not self.ruled:  # a table needs rules both ways
             return []
-        from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+        from pdfplumber.table import Table, TableFinder, TableSettings, edges_to_intersections
 
         # TableFinder.__init__, its cells found by _cells
         finder = object.__new__(TableFinder)
@@ -101,7 +101,7 @@ class PlainPage:
         points = edges_to_intersections(finder.get_edges() if edges is None else edges,
                                         finder.settings.intersection_x_tolerance,
                                         finder.settings.intersection_y_tolerance)
-        return [Table(self, group) for group in cells_to_tables(_cells(points))]
+        return [Table(self, group) for group in _tables(_cells(points))]
 
     def filter(self, keep) -> "PlainPage":
         out = object.__new__(PlainPage)
@@ -130,13 +130,15 @@ def _merged(edges: list[dict], settings) -> list[dict] | None:
 
     from .pdfwords import clusters
 
-    # a sum is finite only if its terms are (or it overflows: then pdfplumber's is used too)
-    if not all(math.isfinite(e["x0"] + e["x1"] + e["top"] + e["bottom"] + e["width"] + e["height"]) for e in edges):
+    # a sum is finite only if its terms are (or it overflows: then pdfplumber's is used too);
+    # rules as _edge makes them: a doctop, no y0 (what pdfplumber moves besides top and bottom)
+    if not all(math.isfinite(e["x0"] + e["x1"] + e["top"] + e["bottom"] + e["width"] + e["height"])
+               and "doctop" in e and "y0" not in e for e in edges):
         return None
     snap = {"v": settings.snap_x_tolerance, "h": settings.snap_y_tolerance}
     join = {"h": settings.join_x_tolerance, "v": settings.join_y_tolerance}
     snapped = []
-    for orientation, at, move in (("v", "x0", ("x0", "x1")), ("h", "top", ("top", "bottom", "doctop"))):
+    for orientation, at in (("v", "x0"), ("h", "top")):
         dim = "height" if orientation == "v" else "width"
         rules = [e for e in edges if e["orientation"] == orientation and e[dim] >= settings.edge_min_length_prefilter]
         index = clusters({e[at] for e in rules}, snap[orientation])
@@ -148,13 +150,11 @@ def _merged(edges: list[dict], settings) -> list[dict] | None:
             mean = sum([e[at] for e in group]) / len(group)
             for e in group:
                 shift = mean - e[at]
-                moved = dict(e)
-                for key in move:
-                    if key in e:
-                        moved[key] = e[key] + shift
-                if "y0" in e and orientation == "h":
-                    moved["y0"], moved["y1"] = e["y0"] - shift, e["y1"] - shift
-                snapped.append(moved)
+                if orientation == "v":
+                    snapped.append({**e, "x0": e["x0"] + shift, "x1": e["x1"] + shift})
+                else:
+                    snapped.append({**e, "top": e["top"] + shift, "bottom": e["bottom"] + shift,
+                                    "doctop": e["doctop"] + shift})
     lines: dict[tuple, list] = {}
     for e in snapped:
         lines.setdefault(("h", e["top"]) if e["orientation"] == "h" else ("v", e["x0"]), []).append(e)
@@ -205,6 +205,38 @@ def _cells(intersections: dict) -> list[tuple]:
         if cell is not None:
             cells.append(cell)
     return cells
+
+
+def _tables(cells: list[tuple]) -> list[list[tuple]]:
+    """pdfplumber's `cells_to_tables`: cells gathered into a table in passes over those left,
+    each cell that shares a corner with the table so far joining it, until a pass adds none —
+    each pass's leftovers kept in a new list rather than removed one by one. Non-finite
+    cells: pdfplumber's."""
+    from pdfplumber.table import cells_to_tables
+
+    if not all(math.isfinite(v) for c in cells for v in c):
+        return cells_to_tables(cells)
+    remaining, tables = list(cells), []
+    corners: set[tuple] = set()
+    current: list[tuple] = []
+    while remaining:
+        before, left = len(current), []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            these = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or not corners.isdisjoint(these):
+                corners.update(these)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == before:
+            tables.append(list(current))
+            corners.clear()
+            current.clear()
+    if current:
+        tables.append(list(current))
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
 class _Place:
