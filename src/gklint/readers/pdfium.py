@@ -63,16 +63,14 @@ class Document:
         except Exception:  # PDFium cannot load the page: pdfplumber says what is wrong with it
             return None
         try:
-            place = _Place(page)
-            edges = _edges(self.raw, pg, place)
-            if edges is None:
-                return None
+            place, texts = _Place(page), set()
             textpage = pg.get_textpage()
             try:
-                chars = _chars(self.raw, textpage, place, descents)
+                chars = _chars(self.raw, textpage, place, descents, texts)
             finally:
                 textpage.close()
-            return None if chars is None else PlainPage(page, chars, edges)
+            edges = None if chars is None else _edges(self.raw, pg, place, texts)
+            return None if edges is None else PlainPage(page, chars, edges)
         except Exception:
             return None
         finally:
@@ -339,10 +337,11 @@ def _unsubset(name: bytes) -> bytes:
     return name[7:] if len(name) > 7 and name[6:7] == b"+" and name[:6].isupper() else name
 
 
-def _edges(raw, pg, place: _Place) -> list[dict] | None:
+def _edges(raw, pg, place: _Place, texts: set) -> list[dict] | None:
     """pdfplumber's edges (page.edges) of the page's path objects: pdfminer's reading of each
     subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
-    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
+    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it.
+    `texts`: the page's text objects (their addresses), known to be no path or form."""
     edges: list[dict] = []
     matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
     matrix_ref, x_ref, y_ref = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y)
@@ -351,24 +350,28 @@ def _edges(raw, pg, place: _Place) -> list[dict] | None:
     get_point, get_close = _call(raw, "FPDFPathSegment_GetPoint"), _call(raw, "FPDFPathSegment_GetClose")
     page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    get_matrix, count_segments = _call(raw, "FPDFPageObj_GetMatrix"), _call(raw, "FPDFPath_CountSegments")
     for i in range(_call(raw, "FPDFPage_CountObjects")(page)):
         obj = get_object(page, i)
+        if obj.value in texts:  # WPS: most objects, one per character
+            continue
         kind = get_type(obj)
         if kind == form and _form_has_paths(raw, obj, 1):
             return None
         if kind != path:
             continue
-        if not _call(raw, "FPDFPageObj_GetMatrix")(obj, matrix_ref):
+        if not get_matrix(obj, matrix_ref):
             return None
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpaths: list[list] = []
         bezier = 0
-        for j in range(_call(raw, "FPDFPath_CountSegments")(obj)):
+        for j in range(count_segments(obj)):
             seg = get_segment(obj, j)
             kind = segment_type(seg)
             if not get_point(seg, x_ref, y_ref):
                 return None
-            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            xv, yv = x.value, y.value
+            pt = (a * xv + c * yv + e, b * xv + d * yv + f)
             if kind == moveto or not subpaths:
                 subpaths.append(["m", [pt]])
                 bezier = 0
@@ -394,21 +397,20 @@ def _subpath_edges(shape: str, pts: list, place: _Place) -> list[dict]:
         pts = pts[:-2] + pts[-1:]
     if shape in ("ml", "mlh"):
         (x0, y0), (x1, y1) = pts[0], pts[1]
-        edge = _edge(x0, y0, x1, y1, place, "line")
-        edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"
-        return [edge]
-    out = []
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        edge = _edge(x0, y0, x1, y1, place, "curve_edge")
-        edge["orientation"] = "v" if x0 == x1 else ("h" if y0 == y1 else None)
-        out.append(edge)
-    return out
+        return [_edge(x0, y0, x1, y1, place, "line", None)]
+    return [_edge(x0, y0, x1, y1, place, "curve_edge", "v" if x0 == x1 else ("h" if y0 == y1 else None))
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
 
 
-def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) -> dict:
-    top, bottom = sorted((place.y(y0), place.y(y1)))
-    return {"object_type": kind, "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": bottom,
-            "doctop": top, "width": abs(x1 - x0), "height": bottom - top}
+def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str, orientation: str | None) -> dict:
+    """A line's orientation is its own (a flat one is "h"), a curve's given; the comparisons are
+    those of sorted(), min() and max(), kept for their order of equal and unordered values."""
+    a, b = place.y(y0), place.y(y1)
+    top, bottom = (b, a) if b < a else (a, b)
+    if kind == "line":
+        orientation = "h" if top == bottom else "v"
+    return {"object_type": kind, "x0": x1 if x1 < x0 else x0, "x1": x1 if x1 > x0 else x0, "top": top,
+            "bottom": bottom, "doctop": top, "width": abs(x1 - x0), "height": bottom - top, "orientation": orientation}
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
@@ -422,7 +424,9 @@ def _form_has_paths(raw, form, depth: int) -> bool:
     return False
 
 
-def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
+def _chars(raw, textpage, place: _Place, descents: dict, texts: set) -> list[dict] | None:
+    """The page's characters in pdfplumber's terms, the addresses of their text objects added
+    to `texts`; None where pdfplumber must read the page."""
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
     box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
@@ -450,6 +454,7 @@ def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
         font = object_font(obj) if obj else None  # no object, no font: PDFium made the char up
         if not font:
             return None
+        texts.add(obj.value)
         fname = names.get(font.value, unknown)
         if fname is unknown:
             n = font_name(font, name, room)
