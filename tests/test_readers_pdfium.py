@@ -107,7 +107,7 @@ def test_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
     data = minimal_pdf([TABLE_PAGE], FONT)
     expected = plumber_only(monkeypatch, data)
 
-    def broken(raw, textpage, place, descents):
+    def broken(*args):
         raise OSError("PDFium failed")
 
     monkeypatch.setattr(pdfium, "_chars", broken)
@@ -269,6 +269,7 @@ def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_the
             assert pdfium._tables(finder.cells) == cells_to_tables(finder.cells)
             for table in finder.tables:
                 assert _extract(table, table.rows)[0] == table.extract()
+                assert sorted({c[0] for c in table.cells}) == [col.bbox[0] for col in table.columns]  # _grid's xs
                 tables += 1
     assert tables > 0
 

@@ -222,7 +222,8 @@ class _Page:
         self = cls(number, float(page.height))
         tables = []
         for t in page.find_tables():
-            tables += _data_parts(t, _grid(page, t))
+            rows = t.rows  # pdfplumber works them out anew on every look
+            tables += _data_parts(t, rows, _grid(page, t, rows))
         boxes = [b for b, _ in tables]
 
         def outside(obj) -> bool:
@@ -272,13 +273,15 @@ def _overlap(a: _Line, b: _Line) -> float:
     return shared / max(min(a.bottom - a.top, b.bottom - b.top), 0.1)
 
 
-def _grid(page, table) -> list[list[str]]:
+def _grid(page, table, rows) -> list[list[str]]:
     """The table's cells as a grid; text outside every detected cell goes to its grid place."""
-    rows = table.rows
     grid, unplaced = _extract(table, rows)
     if not grid or not rows:
         return []
-    xs = [col.bbox[0] for col in table.columns]
+    if unplaced is None:
+        xs = [col.bbox[0] for col in table.columns]
+    else:  # finite borders: the columns' left borders are the cells' (what Table.columns sorts and groups)
+        xs = sorted({c[0] for c in table.cells})
     tops = [r.bbox[1] for r in rows]
     cells = table.cells
     x0, top, x1, bottom = table.bbox
@@ -360,11 +363,10 @@ def _text_row(table_row, cells: list[str]) -> bool:
     return not re.sub(r"\s", "", cells[0]).startswith("第二十条")
 
 
-def _data_parts(table, grid: list[list[str]]) -> list[tuple[tuple, list[list[str]]]]:
+def _data_parts(table, rows, grid: list[list[str]]) -> list[tuple[tuple, list[list[str]]]]:
     """The runs of data rows of a detected table, each with its bounding box and grid rows."""
     parts = []
     run: list[int] = []
-    rows = table.rows
 
     def close():
         if run:
