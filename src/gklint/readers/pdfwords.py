@@ -57,21 +57,28 @@ def words(chars: list[dict]) -> list[tuple[str, float, list[dict]]]:
     """pdfplumber's words of `chars` (all `readable`) in its order: (text, top, characters)."""
     out: list[tuple[str, float, list[dict]]] = []
     for line in _by_cluster(chars, [c["top"] for c in chars]):
-        word: list[dict] = []
-        x0 = x1 = top = 0.0  # of the word's last character
-        for c in sorted(line, key=_X0):
-            if c["text"].isspace():
-                if word:
-                    out.append(_word(word))
-                word = []
-                continue
-            if word and (c["x0"] < x0 or c["x0"] > x1 + DEFAULT_X_TOLERANCE or abs(c["top"] - top) > DEFAULT_Y_TOLERANCE):
+        out += _line_words(line)
+    return out
+
+
+def _line_words(line: list[dict]) -> list[tuple[str, float, list[dict]]]:
+    """The words of one line's characters, left to right."""
+    out = []
+    word: list[dict] = []
+    x0 = x1 = top = 0.0  # of the word's last character
+    for c in sorted(line, key=_X0):
+        if c["text"].isspace():
+            if word:
                 out.append(_word(word))
-                word = []
-            word.append(c)
-            x0, x1, top = c["x0"], c["x1"], c["top"]
-        if word:
+            word = []
+            continue
+        if word and (c["x0"] < x0 or c["x0"] > x1 + DEFAULT_X_TOLERANCE or abs(c["top"] - top) > DEFAULT_Y_TOLERANCE):
             out.append(_word(word))
+            word = []
+        word.append(c)
+        x0, x1, top = c["x0"], c["x1"], c["top"]
+    if word:
+        out.append(_word(word))
     return out
 
 
@@ -110,4 +117,6 @@ def text_lines(chars: list[dict]) -> list[dict]:
 
 def text(chars: list[dict]) -> str:
     """pdfplumber's `extract_text` with its default settings."""
+    if chars and all(c["top"] == chars[0]["top"] for c in chars):  # one top: one cluster of characters and of words
+        return " ".join([w[0] for w in _line_words(chars)])
     return "\n".join([" ".join([w[0] for w in line]) for line in lines(chars, False)])
