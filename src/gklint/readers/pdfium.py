@@ -36,6 +36,8 @@ import math
 import re
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
+INFERRED = frozenset((0x20, 0x0A, 0x0D, 0x02))  # what PDFium may put between characters
+UNMAPPED = frozenset((0, 0xFFFD, 0xFFFE))  # with the private use area: pdfminer's `(cid:N)`
 
 
 class Document:
@@ -446,9 +448,9 @@ def _chars(raw, textpage, place: _Place, descents: dict, texts: set) -> list[dic
     count = raw.FPDFText_CountChars(tp)
     codes = _codes(raw, tp, count) or [get_unicode(tp, i) for i in range(count)]
     for i, code in enumerate(codes):
-        if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
+        if code in INFERRED and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
-        if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
+        if code in UNMAPPED or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
         obj = text_object(tp, i)
         font = object_font(obj) if obj else None  # no object, no font: PDFium made the char up
