@@ -41,6 +41,7 @@ ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.
 ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
                            r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
 SENTENCE_END = "。！？!?"
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 SHOWN_PAGES = 10  # page numbers named in a message
@@ -151,7 +152,7 @@ def _read_pages(path: str, pdf, fast) -> Source:
             read = (fast.page(number - 1, page) if fast is not None else None) or page
             chars = [c for c in read.chars if c.get("text", "").strip()]
             total += len(chars)
-            garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
+            garbled += _garbled(chars)
             if len(chars) < MIN_TEXT_CHARS:
                 if _picture_page(page):
                     scanned.append(number)
@@ -181,6 +182,16 @@ def _read_pages(path: str, pdf, fast) -> Source:
     src.lines, src.origins = writer.source_fields()
     src.meta.update(_meta(pdf))
     return src
+
+
+def _garbled(chars: list[dict]) -> int:
+    """How many characters are pdfminer's `(cid:N)` or in the private use area (unmapped): the
+    first letters looked through at once, `(cid:` asked only where one starts with `(`."""
+    firsts = "".join([c["text"][0] for c in chars])
+    count = len(PRIVATE_USE.findall(firsts))
+    if "(" in firsts:
+        count += sum(1 for c in chars if c["text"].startswith("(cid:"))
+    return count
 
 
 def _picture_page(page) -> bool:
@@ -230,7 +241,10 @@ class _Page:
             if obj.get("object_type") != "char":
                 return True
             cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+            for b in boxes:
+                if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                    return False
+            return True
 
         text_page = page.filter(outside) if boxes else page
         lines = []
