@@ -25,7 +25,7 @@ import statistics
 from collections import Counter
 
 from ..checks import get as get_rule
-from . import Source
+from . import Source, pdfwords
 from .layout import Writer, iso_date, join, looks_tabular, one_line
 
 MAX_PAGES = 500
@@ -359,8 +359,6 @@ def _extract(table, rows) -> tuple[list[list[str | None]], list | None]:
 def _cell_text(chars: list, extract_text) -> str:
     """pdfplumber's text of a cell (`extract_text`, default settings), read in one pass where
     its characters are upright (pdfwords.py)."""
-    from . import pdfwords
-
     if not chars:
         return ""
     return pdfwords.text(chars) if pdfwords.readable(chars) else extract_text(chars)

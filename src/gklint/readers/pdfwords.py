@@ -23,8 +23,11 @@ _X0 = itemgetter("x0")
 def readable(chars: list[dict]) -> bool:
     """Whether `words` reads these characters as pdfplumber does: upright, a text, finite places
     (a sum of them is finite only if they are, or it overflows: then pdfplumber reads them)."""
-    return all(c["upright"] is True and isinstance(c["text"], str) and c["text"]
-               and math.isfinite(c["x0"] + c["x1"] + c["top"] + c["bottom"]) for c in chars)
+    for c in chars:  # a loop, not all(): this runs for every cell
+        if not (c["upright"] is True and isinstance(c["text"], str) and c["text"]
+                and math.isfinite(c["x0"] + c["x1"] + c["top"] + c["bottom"])):
+            return False
+    return True
 
 
 def clusters(values: set, tolerance: float = DEFAULT_Y_TOLERANCE) -> dict[float, int]:
@@ -117,6 +120,7 @@ def text_lines(chars: list[dict]) -> list[dict]:
 
 def text(chars: list[dict]) -> str:
     """pdfplumber's `extract_text` with its default settings."""
-    if chars and all(c["top"] == chars[0]["top"] for c in chars):  # one top: one cluster of characters and of words
+    tops = {c["top"] for c in chars}
+    if len(tops) == 1:  # one top: one cluster of characters and of words
         return " ".join([w[0] for w in _line_words(chars)])
     return "\n".join([" ".join([w[0] for w in line]) for line in lines(chars, False)])
