@@ -235,7 +235,8 @@ def test_words_and_lines_are_pdfplumbers_on_every_page():
     page, with PDFium's characters and with pdfminer's."""
     from conftest import CORPUS
 
-    files = [minimal_pdf([TABLE_PAGE, UNDERLINED], FONT)] + [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    files = [minimal_pdf([TABLE_PAGE, UNDERLINED], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
     lines = 0
     for data in files:
         pdf, doc = pages(data)

@@ -14,16 +14,17 @@ overprinted as fake bold, which PDFium reads once and pdfminer twice); on every 
   different descents;
 * paths inside a form XObject, or anything PDFium fails on.
 
-What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
-path segments as pdfplumber's edges (its cells found from the intersections by `_cells`, which
-gives its cells in one pass), its line grouping on the characters. Coordinates are
-pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
-advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
-LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
-another order, which its grouping sorts);
-`bottom` the origin less pdfminer's descent (the font descriptor's /Descent), `top` that less the
-font size, as pdfminer's box is; a vertical glyph a square of the font size whose lower left is
-PDFium's origin.
+What PDFium reads is handed to pdfplumber's table finder and line grouping (`PlainPage`), the
+path segments as its edges; the steps that cost most are done here as it does them, result for
+result (tests/test_readers_pdfium.py compares each with pdfplumber's on every corpus page): its
+rules merged (`_merged`), its cells found (`_cells`) and gathered into tables (`_tables`), its
+words and lines (pdfwords.py). PDFium is called through `_call` (no argument conversion).
+Coordinates are pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width
+(PDFium's loose box; its advance of a glyph can be a fraction of a point off the /Widths pdfminer
+reads — up to 0.7 pt in LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters
+of a line may come in another order, which its grouping sorts); `bottom` the origin less
+pdfminer's descent (the font descriptor's /Descent), `top` that less the font size, as
+pdfminer's box is; a vertical glyph a square of the font size whose lower left is PDFium's origin.
 
 PDFium is C: a crash in it would end the process. It only sees files pdfminer has opened and
 counted (GK011–GK014 come first), and every error it reports sends the page back to pdfplumber.
