@@ -75,11 +75,12 @@ def _line_words(line: list[dict]) -> list[tuple[str, float, list[dict]]]:
                 out.append(_word(word))
             word = []
             continue
-        if word and (c["x0"] < x0 or c["x0"] > x1 + DEFAULT_X_TOLERANCE or abs(c["top"] - top) > DEFAULT_Y_TOLERANCE):
+        left, up = c["x0"], c["top"]
+        if word and (left < x0 or left > x1 + DEFAULT_X_TOLERANCE or abs(up - top) > DEFAULT_Y_TOLERANCE):
             out.append(_word(word))
             word = []
         word.append(c)
-        x0, x1, top = c["x0"], c["x1"], c["top"]
+        x0, x1, top = left, c["x1"], up
     if word:
         out.append(_word(word))
     return out
