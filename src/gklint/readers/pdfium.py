@@ -61,23 +61,25 @@ class Document:
         descents = None if page.rotation else _descents(page)
         if descents is None:
             return None
-        try:
-            pg = self.doc[index]
-        except Exception:  # PDFium cannot load the page: pdfplumber says what is wrong with it
+        raw = self.raw  # the page and its text by their handles: pypdfium2's objects cost more than them
+        pg = raw.FPDF_LoadPage(self.doc.raw, index)  # NULL for an index out of range
+        if not pg:  # PDFium cannot load the page: pdfplumber says what is wrong with it
             return None
         try:
+            textpage = raw.FPDFText_LoadPage(pg)
+            if not textpage:
+                return None
             place, texts = _Place(page), set()
-            textpage = pg.get_textpage()
             try:
-                chars = _chars(self.raw, textpage, place, descents, texts)
+                chars = _chars(raw, textpage, place, descents, texts)
             finally:
-                textpage.close()
-            edges = None if chars is None else _edges(self.raw, pg, place, texts)
+                raw.FPDFText_ClosePage(textpage)
+            edges = None if chars is None else _edges(raw, pg, place, texts)
             return None if edges is None else PlainPage(page, chars, edges)
         except Exception:
             return None
         finally:
-            pg.close()
+            raw.FPDF_ClosePage(pg)
 
 
 class PlainPage:
