@@ -114,3 +114,18 @@ def test_page_furniture_and_wrapped_lines(results):
     i = src.lines.index("\t本年处理决定数量", src.lines.index("\t第二十条第（六）项"))
     assert src.lines[i - 1] == "\t信息内容" and src.origins[i - 1] == "第3页 表格第1行第1列"
     assert src.meta["created"] == "2024-02-26"
+
+
+def test_garbled_characters_are_counted_one_by_one():
+    """_garbled against the per-character test it stands for: pdfminer's `(cid:N)` and the
+    private use area, ordinary parentheses and neighbours of the area not counted."""
+    import random
+
+    from gklint.readers.pdf import _garbled
+
+    rng = random.Random(13)
+    texts = ["(cid:12)", "(", "(c", "a", "\ue000", "\uf8ff", "\udfff", "\uf900", "一", "(cid:"]
+    for _ in range(200):
+        chars = [{"text": rng.choice(texts)} for _ in range(rng.randrange(0, 8))]
+        assert _garbled(chars) == sum(1 for c in chars if c["text"].startswith("(cid:")
+                                      or "\ue000" <= c["text"][0] <= "\uf8ff")

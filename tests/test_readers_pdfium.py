@@ -107,7 +107,7 @@ def test_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
     data = minimal_pdf([TABLE_PAGE], FONT)
     expected = plumber_only(monkeypatch, data)
 
-    def broken(raw, textpage, place, descents):
+    def broken(*args):
         raise OSError("PDFium failed")
 
     monkeypatch.setattr(pdfium, "_chars", broken)
@@ -145,9 +145,49 @@ def test_corpus_pages_are_read_from_pdfium_as_pdfminer_reads_them(name):
         assert [t.extract() for t in plain.find_tables()] == [t.extract() for t in page.find_tables()]
 
 
+def test_page_text_in_one_call_is_the_characters_codes():
+    """PDFium's page text (`_codes`) against its characters' codes one by one, on the test
+    pages (one with control characters, which PDFium leaves out of its text) and every corpus
+    page; where the two could part it answers None and the codes are asked per character."""
+    import pypdfium2.raw as raw
+
+    from conftest import CORPUS
+
+    files = [minimal_pdf([TABLE_PAGE, UNDERLINED, b"BT /F1 12 Tf 72 700 Td (a\002b\003c) Tj ET " + TEXT_PAGE], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    answered = 0
+    for data in files:
+        _, doc = pages(data)
+        for index in range(len(doc.doc)):
+            textpage = doc.doc[index].get_textpage()
+            count = raw.FPDFText_CountChars(textpage.raw)
+            codes = pdfium._codes(raw, textpage.raw, count)
+            if codes is not None:
+                assert codes == [raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
+                answered += 1
+    assert answered >= 16  # every corpus page
+
+
 def _char(text, x0, top, width=6.0, size=10.0, upright=True):
     return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": top,
             "upright": upright, "size": size, "object_type": "char"}
+
+
+def _plumber_lines(chars):
+    from pdfplumber.utils import chars_to_textmap
+
+    return chars_to_textmap(chars, layout=False).extract_text_lines(strip=True, return_chars=False)
+
+
+def _same_words_and_lines(chars) -> None:
+    from pdfplumber.utils import extract_text
+
+    from gklint.readers import pdfwords
+    from gklint.readers.pdf import _cell_text
+
+    assert pdfwords.readable(chars)
+    assert pdfwords.text_lines(list(chars)) == _plumber_lines(list(chars))
+    assert pdfwords.text(list(chars)) == _cell_text(list(chars), extract_text) == extract_text(list(chars))
 
 
 @pytest.mark.parametrize("chars", [
@@ -157,35 +197,96 @@ def _char(text, x0, top, width=6.0, size=10.0, upright=True):
     [_char(t, 10 + 6 * i, 5) for i, t in enumerate("12 34")],  # a blank breaks the word
     [_char("a", 10, 5), _char("b", 20, 5), _char("c", 26, 5)],  # a gap of more than 3 pt
     [_char("b", 16, 5), _char("a", 10, 5), _char("c", 14, 5)],  # out of order, overlapping
-    [_char("a", 10, 5), _char("b", 16, 5.5)],  # two tops: pdfplumber's own clustering
+    [_char("a", 10, 5), _char("b", 16, 5.5)],  # two tops of one line
     [_char("a", 10, 5), _char("b", 16, 20)],  # two lines
-    [_char("a", 10, 5), _char("b", 16, 5, upright=False)],
+    [_char("a", 10, 5), _char("b", 16, 7.5), _char("c", 22, 10), _char("d", 40, 10)],  # a chain of tops
+    [_char("a", 10, 10), _char("b", 16, 7), _char("c", 60, 13), _char("d", 30, 4)],  # words' tops apart
+    [_char("b", 10, 20), _char("a", 10, 5), _char("c", 10, 20.5)],  # lines given bottom first
 ])
-def test_one_line_cell_text_is_pdfplumbers(chars):
+def test_words_and_lines_are_pdfplumbers(chars):
+    _same_words_and_lines(chars)
+
+
+def test_words_and_lines_are_pdfplumbers_on_random_characters():
+    """Places on a coarse grid, so that tops and gaps fall on pdfplumber's tolerances and tie."""
+    import random
+
+    rng = random.Random(13)
+    for _ in range(400):
+        chars = [_char(rng.choice("ab \ufb01一"), rng.randrange(0, 40) / 2, rng.randrange(0, 30) / 2,
+                       width=rng.choice([1.0, 2.5, 3.0, 6.0])) for _ in range(rng.randrange(1, 12))]
+        _same_words_and_lines(chars)
+
+
+def test_not_upright_or_not_finite_characters_are_left_to_pdfplumber():
     from pdfplumber.utils import extract_text
 
+    from gklint.readers import pdfwords
     from gklint.readers.pdf import _cell_text
 
-    assert _cell_text(list(chars), extract_text) == extract_text(list(chars))
+    for chars in ([_char("a", 10, 5), _char("b", 16, 5, upright=False)], [_char("a", float("nan"), 5)],
+                  [_char("a", 1e308, 5, width=1e308)]):
+        assert not pdfwords.readable(chars)
+        assert _cell_text(list(chars), extract_text) == extract_text(list(chars))
+
+
+def test_words_and_lines_are_pdfplumbers_on_every_page():
+    """pdfwords against pdfplumber's line grouping and text on the test pages and every corpus
+    page, with PDFium's characters and with pdfminer's."""
+    from conftest import CORPUS
+
+    files = [minimal_pdf([TABLE_PAGE, UNDERLINED], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    lines = 0
+    for data in files:
+        pdf, doc = pages(data)
+        for index, page in enumerate(pdf.pages):
+            for chars in (doc.page(index, page).chars, page.chars):
+                _same_words_and_lines(chars)
+                lines += len(_plumber_lines(chars))
+    assert lines > 100
 
 
 def test_cells_placed_once_and_found_by_columns_and_rows_as_pdfplumber_finds_them():
-    """The reader's cell placement (_extract) and cell finder (_cells) against pdfplumber's, on
-    the test pages and every corpus page: merged cells, characters on borders, empty cells."""
-    from pdfplumber.table import TableFinder, TableSettings
+    """The reader's rule merging (_merged), cell finder (_cells) and cell placement (_extract)
+    against pdfplumber's, on the test pages and every corpus page: rules snapped and joined,
+    merged cells, characters on borders, empty cells."""
+    from pdfplumber.table import TableFinder, TableSettings, cells_to_tables
 
     from conftest import CORPUS
     from gklint.readers.pdf import _extract
 
-    files = [minimal_pdf([TABLE_PAGE], FONT)] + [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
+    split = b"72 500 m 150 500 l S 151.5 500.5 m 300 500.5 l S 72 400 m 72 520 l S 73 380 m 73 450 l S"
+    files = [minimal_pdf([TABLE_PAGE, split + b" " + TABLE_PAGE], FONT)]
+    files += [p.read_bytes() for p in sorted((CORPUS / "pdf").glob("*.pdf"))]
     tables = 0
     for data in files:
         pdf, doc = pages(data)
         for index, page in enumerate(pdf.pages):
             plain = doc.page(index, page)
             finder = TableFinder(plain, TableSettings.resolve(None))
+            assert pdfium._merged(plain.edges, finder.settings) == finder.edges
             assert pdfium._cells(finder.intersections) == finder.cells
+            assert pdfium._tables(finder.cells) == cells_to_tables(finder.cells)
             for table in finder.tables:
                 assert _extract(table, table.rows)[0] == table.extract()
+                assert sorted({c[0] for c in table.cells}) == [col.bbox[0] for col in table.columns]  # _grid's xs
                 tables += 1
     assert tables > 0
+
+
+def test_cells_gathered_into_tables_as_pdfplumber_gathers_them():
+    """_tables against pdfplumber's `cells_to_tables` on random cells of a small grid: cells
+    touching at corners only, apart, one inside another, given in any order."""
+    import random
+
+    from pdfplumber.table import cells_to_tables
+
+    rng = random.Random(13)
+    for _ in range(300):
+        cells = set()
+        for _ in range(rng.randrange(0, 14)):
+            x, y = rng.randrange(0, 6), rng.randrange(0, 6)
+            cells.add((x, y, x + rng.randrange(1, 3), y + rng.randrange(1, 3)))
+        cells = sorted(cells, key=lambda c: rng.random())
+        assert pdfium._tables(list(cells)) == cells_to_tables(list(cells))

@@ -25,7 +25,7 @@ import statistics
 from collections import Counter
 
 from ..checks import get as get_rule
-from . import Source
+from . import Source, pdfwords
 from .layout import Writer, iso_date, join, looks_tabular, one_line
 
 MAX_PAGES = 500
@@ -41,6 +41,7 @@ ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.
 ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
                            r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
 SENTENCE_END = "。！？!?"
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 SHOWN_PAGES = 10  # page numbers named in a message
@@ -151,7 +152,7 @@ def _read_pages(path: str, pdf, fast) -> Source:
             read = (fast.page(number - 1, page) if fast is not None else None) or page
             chars = [c for c in read.chars if c.get("text", "").strip()]
             total += len(chars)
-            garbled += sum(1 for c in chars if c["text"].startswith("(cid:") or "\ue000" <= c["text"][0] <= "\uf8ff")
+            garbled += _garbled(chars)
             if len(chars) < MIN_TEXT_CHARS:
                 if _picture_page(page):
                     scanned.append(number)
@@ -181,6 +182,16 @@ def _read_pages(path: str, pdf, fast) -> Source:
     src.lines, src.origins = writer.source_fields()
     src.meta.update(_meta(pdf))
     return src
+
+
+def _garbled(chars: list[dict]) -> int:
+    """How many characters are pdfminer's `(cid:N)` or in the private use area (unmapped): the
+    first letters looked through at once, `(cid:` asked only where one starts with `(`."""
+    firsts = "".join([c["text"][0] for c in chars])
+    count = len(PRIVATE_USE.findall(firsts))
+    if "(" in firsts:
+        count += sum(1 for c in chars if c["text"].startswith("(cid:"))
+    return count
 
 
 def _picture_page(page) -> bool:
@@ -222,14 +233,18 @@ class _Page:
         self = cls(number, float(page.height))
         tables = []
         for t in page.find_tables():
-            tables += _data_parts(t, _grid(page, t))
+            rows = t.rows  # pdfplumber works them out anew on every look
+            tables += _data_parts(t, rows, _grid(page, t, rows))
         boxes = [b for b, _ in tables]
 
         def outside(obj) -> bool:
             if obj.get("object_type") != "char":
                 return True
             cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+            for b in boxes:
+                if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                    return False
+            return True
 
         text_page = page.filter(outside) if boxes else page
         lines = []
@@ -272,23 +287,26 @@ def _overlap(a: _Line, b: _Line) -> float:
     return shared / max(min(a.bottom - a.top, b.bottom - b.top), 0.1)
 
 
-def _grid(page, table) -> list[list[str]]:
+def _grid(page, table, rows) -> list[list[str]]:
     """The table's cells as a grid; text outside every detected cell goes to its grid place."""
-    rows = table.rows
-    grid, placed = _extract(table, rows)
+    grid, unplaced = _extract(table, rows)
     if not grid or not rows:
         return []
-    xs = [col.bbox[0] for col in table.columns]
+    if unplaced is None:
+        xs = [col.bbox[0] for col in table.columns]
+    else:  # finite borders: the columns' left borders are the cells' (what Table.columns sorts and groups)
+        xs = sorted({c[0] for c in table.cells})
     tops = [r.bbox[1] for r in rows]
     cells = table.cells
     x0, top, x1, bottom = table.bbox
     orphans: dict[tuple[int, int], list] = {}
-    for ch in page.chars:
-        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    if unplaced is None:
+        unplaced = [(ch, (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2) for ch in page.chars]
+    for ch, cx, cy in unplaced:
         if not (x0 <= cx <= x1 and top <= cy <= bottom) or not ch.get("text", "").strip():
             continue
         # a character inside a cell (half-open) is inside it closed too
-        if id(ch) in placed or any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
+        if any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cells):
             continue
         r = max((i for i, t in enumerate(tops) if t <= cy), default=0)
         c = max((i for i, x in enumerate(xs) if x <= cx), default=0)
@@ -302,11 +320,12 @@ def _grid(page, table) -> list[list[str]]:
     return [[None if c is None else one_line(c) for c in row] + [None] * (width - len(row)) for row in grid]
 
 
-def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
+def _extract(table, rows) -> tuple[list[list[str | None]], list | None]:
     """pdfplumber's `Table.extract()`, each character placed once instead of once per row and
-    cell, and the ids of the characters placed. Cells are cut along every cell border into
-    slabs: a slab lies wholly inside or outside each cell, so the cells that hold a character
-    (pdfplumber's half-open test on its middle) are its slab's. Non-finite borders: pdfplumber's."""
+    cell, and the characters no cell holds with their middles (None: all of the page's may be).
+    Cells are cut along every cell border into slabs: a slab lies wholly inside or outside each
+    cell, so the cells that hold a character (pdfplumber's half-open test on its middle) are its
+    slab's. Non-finite borders: pdfplumber's."""
     from bisect import bisect_right
 
     from pdfplumber.utils import extract_text
@@ -314,8 +333,8 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
     cells = {c for row in rows for c in row.cells if c is not None}
     xs = sorted({v for c in cells for v in (c[0], c[2])})
     ys = sorted({v for c in cells for v in (c[1], c[3])})
-    if not all(math.isfinite(v) for v in xs + ys):
-        return table.extract(), set()
+    if not ys or not all(math.isfinite(v) for v in xs + ys):
+        return table.extract(), None
     inside: dict[tuple, list] = {c: [] for c in cells}
     slabs: dict[tuple[int, int], list] = {}
     x_at, y_at = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
@@ -323,43 +342,26 @@ def _extract(table, rows) -> tuple[list[list[str | None]], set[int]]:
         for i in range(x_at[c[0]], x_at[c[2]]):
             for j in range(y_at[c[1]], y_at[c[3]]):
                 slabs.setdefault((i, j), []).append(inside[c])
-    placed: set[int] = set()
+    unplaced = []
+    first, last = ys[0], ys[-1]
     for ch in table.page.chars:
-        holders = slabs.get((bisect_right(xs, (ch["x0"] + ch["x1"]) / 2) - 1,
-                             bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1))
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        # above or below every slab: held by no cell (the bisection would say so)
+        holders = slabs.get((bisect_right(xs, cx) - 1, bisect_right(ys, cy) - 1)) if first <= cy < last else None
         if holders:
-            placed.add(id(ch))
             for held in holders:
                 held.append(ch)
-    return [[None if c is None else _cell_text(inside[c], extract_text) for c in row.cells] for row in rows], placed
+        else:
+            unplaced.append((ch, cx, cy))
+    return [[None if c is None else _cell_text(inside[c], extract_text) for c in row.cells] for row in rows], unplaced
 
 
 def _cell_text(chars: list, extract_text) -> str:
-    """pdfplumber's text of a cell (`extract_text`, default settings). A cell of one line —
-    upright characters of one `top`, most cells of a report's tables — is read as it reads it,
-    without its clustering: left to right (a stable sort on x0), a word broken at a blank, a
-    gap of more than 3 pt or a step back, words joined by a space, ligatures expanded."""
+    """pdfplumber's text of a cell (`extract_text`, default settings), read in one pass where
+    its characters are upright (pdfwords.py)."""
     if not chars:
         return ""
-    top = chars[0]["top"]
-    if not all(c["upright"] is True and c["top"] == top and isinstance(c["text"], str) and c["text"] for c in chars):
-        return extract_text(chars)
-    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, LIGATURES
-
-    words: list[str] = []
-    word: list[str] = []
-    prev = None
-    for c in sorted(chars, key=lambda c: c["x0"]):
-        if c["text"].isspace():
-            prev = None
-        elif prev is None or c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + DEFAULT_X_TOLERANCE:
-            word = [LIGATURES.get(c["text"], c["text"])]
-            words.append(word)
-            prev = c
-        else:
-            word.append(LIGATURES.get(c["text"], c["text"]))
-            prev = c
-    return " ".join("".join(w) for w in words)
+    return pdfwords.text(chars) if pdfwords.readable(chars) else extract_text(chars)
 
 
 def _text_row(table_row, cells: list[str]) -> bool:
@@ -373,11 +375,10 @@ def _text_row(table_row, cells: list[str]) -> bool:
     return not re.sub(r"\s", "", cells[0]).startswith("第二十条")
 
 
-def _data_parts(table, grid: list[list[str]]) -> list[tuple[tuple, list[list[str]]]]:
+def _data_parts(table, rows, grid: list[list[str]]) -> list[tuple[tuple, list[list[str]]]]:
     """The runs of data rows of a detected table, each with its bounding box and grid rows."""
     parts = []
     run: list[int] = []
-    rows = table.rows
 
     def close():
         if run:

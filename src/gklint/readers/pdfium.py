@@ -14,16 +14,17 @@ overprinted as fake bold, which PDFium reads once and pdfminer twice); on every 
   different descents;
 * paths inside a form XObject, or anything PDFium fails on.
 
-What PDFium reads is handed to pdfplumber's own code (`PlainPage`): its table finder on the
-path segments as pdfplumber's edges (its cells found from the intersections by `_cells`, which
-gives its cells in one pass), its line grouping on the characters. Coordinates are
-pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width (PDFium's loose box; its
-advance of a glyph can be a fraction of a point off the /Widths pdfminer reads — up to 0.7 pt in
-LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters of a line may come in
-another order, which its grouping sorts);
-`bottom` the origin less pdfminer's descent (the font descriptor's /Descent), `top` that less the
-font size, as pdfminer's box is; a vertical glyph a square of the font size whose lower left is
-PDFium's origin.
+What PDFium reads is handed to pdfplumber's table finder and line grouping (`PlainPage`), the
+path segments as its edges; the steps that cost most are done here as it does them, result for
+result (tests/test_readers_pdfium.py compares each with pdfplumber's on every corpus page): its
+rules merged (`_merged`), its cells found (`_cells`) and gathered into tables (`_tables`), its
+words and lines (pdfwords.py). PDFium is called through `_call` (no argument conversion).
+Coordinates are pdfplumber's: from the top of the MediaBox; `x0`/`x1` the advance width
+(PDFium's loose box; its advance of a glyph can be a fraction of a point off the /Widths pdfminer
+reads — up to 0.7 pt in LibreOffice's PDFs, far inside pdfplumber's 3 pt tolerances; characters
+of a line may come in another order, which its grouping sorts); `bottom` the origin less
+pdfminer's descent (the font descriptor's /Descent), `top` that less the font size, as
+pdfminer's box is; a vertical glyph a square of the font size whose lower left is PDFium's origin.
 
 PDFium is C: a crash in it would end the process. It only sees files pdfminer has opened and
 counted (GK011–GK014 come first), and every error it reports sends the page back to pdfplumber.
@@ -36,6 +37,8 @@ import math
 import re
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects: deeper ones are not looked into
+INFERRED = frozenset((0x20, 0x0A, 0x0D, 0x02))  # what PDFium may put between characters
+UNMAPPED = frozenset((0, 0xFFFD, 0xFFFE))  # with the private use area: pdfminer's `(cid:N)`
 
 
 class Document:
@@ -58,25 +61,25 @@ class Document:
         descents = None if page.rotation else _descents(page)
         if descents is None:
             return None
-        try:
-            pg = self.doc[index]
-        except Exception:  # PDFium cannot load the page: pdfplumber says what is wrong with it
+        raw = self.raw  # the page and its text by their handles: pypdfium2's objects cost more than them
+        pg = raw.FPDF_LoadPage(self.doc.raw, index)  # NULL for an index out of range
+        if not pg:  # PDFium cannot load the page: pdfplumber says what is wrong with it
             return None
         try:
-            place = _Place(page)
-            edges = _edges(self.raw, pg, place)
-            if edges is None:
+            textpage = raw.FPDFText_LoadPage(pg)
+            if not textpage:
                 return None
-            textpage = pg.get_textpage()
+            place, texts = _Place(page), set()
             try:
-                chars = _chars(self.raw, textpage, place, descents)
+                chars = _chars(raw, textpage, place, descents, texts)
             finally:
-                textpage.close()
-            return None if chars is None else PlainPage(page, chars, edges)
+                raw.FPDFText_ClosePage(textpage)
+            edges = None if chars is None else _edges(raw, pg, place, texts)
+            return None if edges is None else PlainPage(page, chars, edges)
         except Exception:
             return None
         finally:
-            pg.close()
+            raw.FPDF_ClosePage(pg)
 
 
 class PlainPage:
@@ -92,14 +95,16 @@ class PlainPage:
     def find_tables(self) -> list:
         if not self.ruled:  # a table needs rules both ways
             return []
-        from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+        from pdfplumber.table import Table, TableFinder, TableSettings, edges_to_intersections
 
         # TableFinder.__init__, its cells found by _cells
         finder = object.__new__(TableFinder)
         finder.page, finder.settings = self, TableSettings.resolve(None)
-        points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+        edges = _merged(self.edges, finder.settings)
+        points = edges_to_intersections(finder.get_edges() if edges is None else edges,
+                                        finder.settings.intersection_x_tolerance,
                                         finder.settings.intersection_y_tolerance)
-        return [Table(self, group) for group in cells_to_tables(_cells(points))]
+        return [Table(self, group) for group in _tables(_cells(points))]
 
     def filter(self, keep) -> "PlainPage":
         out = object.__new__(PlainPage)
@@ -110,9 +115,64 @@ class PlainPage:
     def extract_text_lines(self, layout: bool = False, strip: bool = True, return_chars: bool = False) -> list[dict]:
         from pdfplumber.utils import chars_to_textmap
 
+        from . import pdfwords
+
+        if (layout, strip, return_chars) == (False, True, False) and pdfwords.readable(self.chars):
+            return pdfwords.text_lines(self.chars)
         textmap = chars_to_textmap(self.chars, layout=layout, layout_bbox=self.bbox, layout_width=self.width,
                                    layout_height=self.height)
         return textmap.extract_text_lines(strip=strip, return_chars=return_chars)
+
+
+def _merged(edges: list[dict], settings) -> list[dict] | None:
+    """pdfplumber's `TableFinder.get_edges` with its default settings (the lines strategy), float
+    for float: rules at least 1 pt long, snapped to the mean position of their cluster (3 pt),
+    joined along each line where they meet or nearly (3 pt), kept where 3 pt long — without its
+    copy of every rule per step. None for pdfplumber's own where a position is not finite."""
+    from pdfplumber.utils import resize_object
+
+    from .pdfwords import clusters
+
+    # a sum is finite only if its terms are (or it overflows: then pdfplumber's is used too);
+    # rules as _edge makes them: a doctop, no y0 (what pdfplumber moves besides top and bottom)
+    if not all(math.isfinite(e["x0"] + e["x1"] + e["top"] + e["bottom"] + e["width"] + e["height"])
+               and "doctop" in e and "y0" not in e for e in edges):
+        return None
+    snap = {"v": settings.snap_x_tolerance, "h": settings.snap_y_tolerance}
+    join = {"h": settings.join_x_tolerance, "v": settings.join_y_tolerance}
+    snapped = []
+    for orientation, at in (("v", "x0"), ("h", "top")):
+        dim = "height" if orientation == "v" else "width"
+        rules = [e for e in edges if e["orientation"] == orientation and e[dim] >= settings.edge_min_length_prefilter]
+        index = clusters({e[at] for e in rules}, snap[orientation])
+        groups: dict[int, list] = {}
+        for e in rules:
+            groups.setdefault(index[e[at]], []).append(e)
+        for k in sorted(groups):
+            group = groups[k]
+            mean = sum([e[at] for e in group]) / len(group)
+            for e in group:
+                shift = mean - e[at]
+                if orientation == "v":
+                    snapped.append({**e, "x0": e["x0"] + shift, "x1": e["x1"] + shift})
+                else:
+                    snapped.append({**e, "top": e["top"] + shift, "bottom": e["bottom"] + shift,
+                                    "doctop": e["doctop"] + shift})
+    lines: dict[tuple, list] = {}
+    for e in snapped:
+        lines.setdefault(("h", e["top"]) if e["orientation"] == "h" else ("v", e["x0"]), []).append(e)
+    out = []
+    for key in sorted(lines):
+        low, high = ("x0", "x1") if key[0] == "h" else ("top", "bottom")
+        joined: list[dict] = []
+        for e in sorted(lines[key], key=lambda e: e[low]):
+            if joined and e[low] <= joined[-1][high] + join[key[0]]:
+                if e[high] > joined[-1][high]:
+                    joined[-1] = resize_object(joined[-1], high, e[high])
+            else:
+                joined.append(e)
+        out += joined
+    return [e for e in out if e["height" if e["orientation"] == "v" else "width"] >= settings.edge_min_length]
 
 
 def _cells(intersections: dict) -> list[tuple]:
@@ -148,6 +208,38 @@ def _cells(intersections: dict) -> list[tuple]:
         if cell is not None:
             cells.append(cell)
     return cells
+
+
+def _tables(cells: list[tuple]) -> list[list[tuple]]:
+    """pdfplumber's `cells_to_tables`: cells gathered into a table in passes over those left,
+    each cell that shares a corner with the table so far joining it, until a pass adds none —
+    each pass's leftovers kept in a new list rather than removed one by one. Non-finite
+    cells: pdfplumber's."""
+    from pdfplumber.table import cells_to_tables
+
+    if not all(math.isfinite(v) for c in cells for v in c):
+        return cells_to_tables(cells)
+    remaining, tables = list(cells), []
+    corners: set[tuple] = set()
+    current: list[tuple] = []
+    while remaining:
+        before, left = len(current), []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            these = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or not corners.isdisjoint(these):
+                corners.update(these)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == before:
+            tables.append(list(current))
+            corners.clear()
+            current.clear()
+    if current:
+        tables.append(list(current))
+    return [t for t in sorted(tables, key=lambda t: min((c[1], c[0]) for c in t)) if len(t) > 1]
 
 
 class _Place:
@@ -250,35 +342,41 @@ def _unsubset(name: bytes) -> bytes:
     return name[7:] if len(name) > 7 and name[6:7] == b"+" and name[:6].isupper() else name
 
 
-def _edges(raw, pg, place: _Place) -> list[dict] | None:
+def _edges(raw, pg, place: _Place, texts: set) -> list[dict] | None:
     """pdfplumber's edges (page.edges) of the page's path objects: pdfminer's reading of each
     subpath as a line (`m l`, `m l h`), or a rectangle or curve whose edges join its points. None
-    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it."""
+    where paths lie inside a form XObject (their matrix is the form's): pdfplumber reads it.
+    `texts`: the page's text objects (their addresses), known to be no path or form."""
     edges: list[dict] = []
     matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
-    get_object, get_type = _by_address(raw, "FPDFPage_GetObject"), _by_address(raw, "FPDFPageObj_GetType")
-    get_segment, segment_type = _by_address(raw, "FPDFPath_GetPathSegment"), _by_address(raw, "FPDFPathSegment_GetType")
-    get_point, get_close = _by_address(raw, "FPDFPathSegment_GetPoint"), _by_address(raw, "FPDFPathSegment_GetClose")
+    matrix_ref, x_ref, y_ref = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y)
+    get_object, get_type = _call(raw, "FPDFPage_GetObject"), _call(raw, "FPDFPageObj_GetType")
+    get_segment, segment_type = _call(raw, "FPDFPath_GetPathSegment"), _call(raw, "FPDFPathSegment_GetType")
+    get_point, get_close = _call(raw, "FPDFPathSegment_GetPoint"), _call(raw, "FPDFPathSegment_GetClose")
     page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
-    for i in range(raw.FPDFPage_CountObjects(page)):
+    get_matrix, count_segments = _call(raw, "FPDFPageObj_GetMatrix"), _call(raw, "FPDFPath_CountSegments")
+    for i in range(_call(raw, "FPDFPage_CountObjects")(page)):
         obj = get_object(page, i)
+        if obj.value in texts:  # WPS: most objects, one per character
+            continue
         kind = get_type(obj)
         if kind == form and _form_has_paths(raw, obj, 1):
             return None
         if kind != path:
             continue
-        if not _by_address(raw, "FPDFPageObj_GetMatrix")(obj, matrix):
+        if not get_matrix(obj, matrix_ref):
             return None
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpaths: list[list] = []
         bezier = 0
-        for j in range(_by_address(raw, "FPDFPath_CountSegments")(obj)):
+        for j in range(count_segments(obj)):
             seg = get_segment(obj, j)
             kind = segment_type(seg)
-            if not get_point(seg, x, y):
+            if not get_point(seg, x_ref, y_ref):
                 return None
-            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            xv, yv = x.value, y.value
+            pt = (a * xv + c * yv + e, b * xv + d * yv + f)
             if kind == moveto or not subpaths:
                 subpaths.append(["m", [pt]])
                 bezier = 0
@@ -304,27 +402,26 @@ def _subpath_edges(shape: str, pts: list, place: _Place) -> list[dict]:
         pts = pts[:-2] + pts[-1:]
     if shape in ("ml", "mlh"):
         (x0, y0), (x1, y1) = pts[0], pts[1]
-        edge = _edge(x0, y0, x1, y1, place, "line")
-        edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"
-        return [edge]
-    out = []
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        edge = _edge(x0, y0, x1, y1, place, "curve_edge")
-        edge["orientation"] = "v" if x0 == x1 else ("h" if y0 == y1 else None)
-        out.append(edge)
-    return out
+        return [_edge(x0, y0, x1, y1, place, "line", None)]
+    return [_edge(x0, y0, x1, y1, place, "curve_edge", "v" if x0 == x1 else ("h" if y0 == y1 else None))
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:])]
 
 
-def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str) -> dict:
-    top, bottom = sorted((place.y(y0), place.y(y1)))
-    return {"object_type": kind, "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": bottom,
-            "doctop": top, "width": abs(x1 - x0), "height": bottom - top}
+def _edge(x0: float, y0: float, x1: float, y1: float, place: _Place, kind: str, orientation: str | None) -> dict:
+    """A line's orientation is its own (a flat one is "h"), a curve's given; the comparisons are
+    those of sorted(), min() and max(), kept for their order of equal and unordered values."""
+    a, b = place.y(y0), place.y(y1)
+    top, bottom = (b, a) if b < a else (a, b)
+    if kind == "line":
+        orientation = "h" if top == bottom else "v"
+    return {"object_type": kind, "x0": x1 if x1 < x0 else x0, "x1": x1 if x1 > x0 else x0, "top": top,
+            "bottom": bottom, "doctop": top, "width": abs(x1 - x0), "height": bottom - top, "orientation": orientation}
 
 
 def _form_has_paths(raw, form, depth: int) -> bool:
-    for i in range(_by_address(raw, "FPDFFormObj_CountObjects")(form)):
-        obj = _by_address(raw, "FPDFFormObj_GetObject")(form, i)
-        kind = _by_address(raw, "FPDFPageObj_GetType")(obj)
+    for i in range(_call(raw, "FPDFFormObj_CountObjects")(form)):
+        obj = _call(raw, "FPDFFormObj_GetObject")(form, i)
+        kind = _call(raw, "FPDFPageObj_GetType")(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
             return True
         if kind == raw.FPDF_PAGEOBJ_FORM and (depth >= MAX_DEPTH or _form_has_paths(raw, obj, depth + 1)):
@@ -332,71 +429,103 @@ def _form_has_paths(raw, form, depth: int) -> bool:
     return False
 
 
-def _chars(raw, textpage, place: _Place, descents: dict) -> list[dict] | None:
+def _chars(raw, textpage, place: _Place, descents: dict, texts: set) -> list[dict] | None:
+    """The page's characters in pdfplumber's terms, the addresses of their text objects added
+    to `texts`; None where pdfplumber must read the page."""
     tp = getattr(textpage, "raw", textpage)
     box, matrix, ox, oy = raw.FS_RECTF(), raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
-    get_unicode, generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    loose_box, origin, font_info = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontInfo
-    get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+    box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
+    name = ctypes.create_string_buffer(256)
+    get_unicode, generated, map_error, origin, loose_box, get_matrix, font_size, text_object = (
+        _call(raw, "FPDFText_" + f) for f in ("GetUnicode", "IsGenerated", "HasUnicodeMapError", "GetCharOrigin",
+                                              "GetLooseCharBox", "GetMatrix", "GetFontSize", "GetTextObject"))
+    object_font, font_name = _call(raw, "FPDFTextObj_GetFont"), _call(raw, "FPDFFont_GetBaseFontName")
     # Font, size and matrix are the text object's; WPS writes one object per character, so they
-    # are asked per character (three calls) and what they give is worked out once per value.
+    # are asked per character (four calls) and what they give is worked out once per value.
+    names: dict[int, bytes | None] = {}  # by font handle: fonts live as long as the page
     fonts: dict[tuple, tuple | None] = {}
     objects: dict[int, bool | None] = {}  # a font of a name set both ways: per text object
     out = []
     room, unknown = len(name), ()
-    for i in range(raw.FPDFText_CountChars(tp)):
-        code = get_unicode(tp, i)
-        if code in (0x20, 0x0A, 0x0D, 0x02) and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
+    height_of_page, y0, top_of_box = place.height, place.y0, place.top  # _Place.y, written out
+    count = raw.FPDFText_CountChars(tp)
+    codes = _codes(raw, tp, count) or [get_unicode(tp, i) for i in range(count)]
+    for i, code in enumerate(codes):
+        if code in INFERRED and generated(tp, i) == 1:  # inferred by PDFium: pdfminer has none
             continue
-        if code in (0, 0xFFFD, 0xFFFE) or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
+        if code in UNMAPPED or 0xE000 <= code <= 0xF8FF or map_error(tp, i) == 1:
             return None
-        n = font_info(tp, i, name, room, flags)  # 0 where the char has no text object
-        if not 0 < n <= room or not origin(tp, i, ox, oy) or not loose_box(tp, i, box) or box.right < box.left:
+        obj = text_object(tp, i)
+        font = object_font(obj) if obj else None  # no object, no font: PDFium made the char up
+        if not font:
             return None
-        if not get_matrix(tp, i, matrix):
+        texts.add(obj.value)
+        fname = names.get(font.value, unknown)
+        if fname is unknown:
+            n = font_name(font, name, room)
+            fname = names[font.value] = name.value if 0 < n <= room else None
+        if fname is None or not origin(tp, i, ox_ref, oy_ref) or not loose_box(tp, i, box_ref):
             return None
-        key = (name.value, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
+        left, right = box.left, box.right
+        if right < left or not get_matrix(tp, i, matrix_ref):
+            return None
+        key = (fname, matrix.a, matrix.b, matrix.c, matrix.d, font_size(tp, i))
         metrics = fonts.get(key, unknown)
         if metrics is unknown:
             metrics = fonts[key] = _font_metrics(key, descents)
         if metrics is None:
             return None
-        height, descent, variants = metrics
+        height, descent, variants, widest = metrics
         vertical = False
         if True in variants:
-            obj = _by_address(raw, "FPDFText_GetTextObject")(tp, i)
-            if obj not in objects:
-                objects[obj] = _vertical(key, variants, box)
-            vertical = objects[obj]
+            if obj.value not in objects:
+                objects[obj.value] = _vertical(key, variants, box)
+            vertical = objects[obj.value]
             if vertical is None:
                 return None
             descent = variants[vertical] * key[5] * key[4] / 1000  # as _font_metrics: same rounding
         if vertical:
             # PDFium's origin of a vertical glyph is its box's lower left (default metrics)
-            x0, bottom = ox.value, place.y(oy.value)
-            x1 = x0 + height
+            left = ox.value
+            right, bottom = left + height, height_of_page - (oy.value - y0) + top_of_box
         else:
             # x-extent: PDFium's loose box (the advance); y: the descent to the descent plus the size
-            if box.right - box.left > 2 * height + 1:  # PDFium's fallback box: the font size unscaled
+            if right - left > widest:  # PDFium's fallback box: the font size unscaled
                 return None
-            x0, x1, bottom = box.left, box.right, place.y(oy.value + descent)
-        out.append({"text": chr(code), "x0": x0, "x1": x1, "top": bottom - height, "bottom": bottom,
-                    "doctop": bottom - height, "upright": True, "size": height, "object_type": "char"})
+            bottom = height_of_page - (oy.value + descent - y0) + top_of_box
+        top = bottom - height
+        out.append({"text": chr(code), "x0": left, "x1": right, "top": top, "bottom": bottom,
+                    "doctop": top, "upright": True, "size": height, "object_type": "char"})
     return out
+
+
+def _codes(raw, tp, count: int) -> list[int] | None:
+    """The code points of the page's `count` characters from its text in one call, where that
+    text is they one for one: PDFium's text is its characters' codes less those it leaves out
+    (control characters), each outside the BMP as two UTF-16 units — so a text of `count` units
+    and no surrogate leaves nothing out and splits nothing. None otherwise."""
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (2 * count + 2))()  # room for every character as a surrogate pair
+    written = _call(raw, "FPDFText_GetText")(tp, 0, count, ctypes.byref(buffer))  # with its NUL
+    units = buffer[:count]
+    if written != count + 1 or any(0xD800 <= u <= 0xDFFF for u in units):
+        return None
+    return units
 
 
 def _font_metrics(key: tuple, descents: dict) -> tuple | None:
     """How pdfminer boxes characters of font `name` at `size` under the text matrix, in page
     units: (font size, descent of the horizontal font, the font's descents by whether set
-    vertically); None where pdfplumber must read the page."""
+    vertically, the widest box of a glyph PDFium boxed itself); None where pdfplumber must read
+    the page."""
     name, a, b, c, d, size = key
     if b or c or a * d <= 0:  # not upright: pdfminer's box turns with it
         return None
     variants = descents.get(_unsubset(name))
     if not variants or size <= 0:
         return None
-    return size * d, variants.get(False, 0) * size * d / 1000, variants
+    return size * d, variants.get(False, 0) * size * d / 1000, variants, 2 * (size * d) + 1
 
 
 def _vertical(key: tuple, variants: dict, box) -> bool | None:
@@ -411,16 +540,27 @@ def _vertical(key: tuple, variants: dict, box) -> bool | None:
     return vertical if vertical in variants else None
 
 
-def _by_address(raw, name: str, _made={}):
-    """pypdfium2's function `name` taking and answering PDFium's handles as addresses (ints):
-    its own wraps every handle in a pointer object, which costs a cast to become a key and a
-    conversion on every call (a page's objects are walked once per character in WPS's PDFs)."""
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle answered by a `_call` function: a ctypes object (a subclass, so ctypes
+    does not turn it into an int), which goes back to PDFium as the pointer it is."""
+
+
+def _call(raw, name: str, _made={}):
+    """pypdfium2's function `name`, cheaper to call: a call is most of a character's time, and
+    half of it is converting the arguments. Where every parameter is an `int` or a pointer the
+    function takes its arguments unconverted, as C's defaults pass them — so an `int` goes only
+    to an `int` parameter (an index below a count PDFium gave), a pointer only as a handle or
+    `ctypes.byref` of a buffer; otherwise (a `size_t`) they are converted as declared, handles
+    as addresses. Handles it answers are `_Handle`s (NULL is falsy)."""
     if name not in _made:
         f = getattr(raw, name)
         fast = type(f)(ctypes.cast(f, ctypes.c_void_p).value)
-        handle = ctypes._Pointer  # an opaque PDFium handle (FPDF_PAGEOBJECT, FPDF_PATHSEGMENT, …)
-        fast.argtypes = [ctypes.c_void_p if issubclass(t, handle) and "fpdf_" in t._type_.__name__ else t
-                         for t in f.argtypes]
-        fast.restype = ctypes.c_void_p if issubclass(f.restype, handle) else f.restype
+        pointer = (ctypes._Pointer, ctypes.c_void_p)
+        if all(t is ctypes.c_int or issubclass(t, pointer) for t in f.argtypes):
+            fast.argtypes = None
+        else:
+            fast.argtypes = [ctypes.c_void_p if issubclass(t, ctypes._Pointer) and "fpdf_" in t._type_.__name__ else t
+                             for t in f.argtypes]
+        fast.restype = _Handle if isinstance(f.restype, type) and issubclass(f.restype, ctypes._Pointer) else f.restype
         _made[name] = fast
     return _made[name]
