@@ -15,6 +15,7 @@ import re
 
 from ..checks import get as get_rule
 from ..model import Pos
+from ..normalize import CharTable
 
 # Places of one table's grid (rows × widest row, merged cells expanded) at most; the templates'
 # tables have under 300. A larger table is read as text (GK020), checked before allocating.
@@ -34,9 +35,12 @@ _RESIDUE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u20
 _PUA = re.compile("[\ue000-\uf8ff]")
 
 
+_REMOVE_RESIDUE = CharTable(_RESIDUE)  # one scan first: most cells and paragraphs have none
+
+
 def clean(text: str) -> str:
     """Drop invisible editor residue; turn the various line-break characters into `\\n`."""
-    text = text.translate(_RESIDUE)
+    text = _REMOVE_RESIDUE(text)
     return _PUA.sub("", text) if _PUA.search(text) else text
 
 
