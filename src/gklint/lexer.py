@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .lazyre import LazyPattern
@@ -38,6 +37,7 @@ RUN_IN_BEFORE = "。；！？）”："
 
 @dataclass(slots=True)
 class LexCell:
+    """One table cell as written, with the line and column it came from."""
     text: str
     line: int
     col: int
@@ -51,6 +51,7 @@ class LexCell:
 
 @dataclass
 class Heading:
+    """A top-level heading and the template section it stands for."""
     section: SectionDef
     ordinal: str | None  # as written: 一 / 2 / None
     style: str  # "cn", "arabic" or "missing"
@@ -60,6 +61,7 @@ class Heading:
 
 @dataclass
 class Item:
+    """One item for the structure grammar: a title, metadata line, heading, paragraph or table."""
     type: str  # TITLE META HEADING SUBHEADING TEXT TABLE
     line: int
     col: int
@@ -182,6 +184,8 @@ class Lexer:
         return memo[k, number]
 
     def _fuzzy_section(self, k: str, number: int):
+        from difflib import SequenceMatcher  # only reworded titles need it: most reports have none
+
         scored = []
         for s in self.vocab.sections:
             best = max((SequenceMatcher(None, k, key(c), autojunk=False) for c in (s.title,) + s.variants),

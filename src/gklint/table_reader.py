@@ -42,6 +42,7 @@ _tuple = tuple.__new__
 
 @dataclass(slots=True)
 class _Tok:
+    """A piece of a table's stream: a value, a row label, a header or other text."""
     text: str
     pos: Pos
     first: bool  # first cell of its line
@@ -54,6 +55,7 @@ class _Tok:
 
 @dataclass
 class _Label:
+    """The pieces of one row label, joined."""
     toks: list[_Tok]
     hit: object = None
     how: str = ""  # exact | core | fuzzy | partial | ""
@@ -69,6 +71,7 @@ class _Label:
 
 @dataclass
 class _Group:
+    """The values that follow one label."""
     toks: list[_Tok] = field(default_factory=list)
 
     @property

@@ -81,8 +81,6 @@ def check_numbers(args) -> None:
 def check_codes(codes: tuple, option: str) -> None:
     """Codes of --select/--ignore known to the registry (with the packs' relation codes), as the
     configuration file's are: a typo must not select nothing and pass."""
-    import difflib
-
     from ..checks import all_rules
     from ..config.schema import CODE
 
@@ -91,6 +89,8 @@ def check_codes(codes: tuple, option: str) -> None:
         known = CODE.fullmatch(code)
         if known and any(r.startswith(code) for r in rules):
             continue
+        import difflib  # only for the hint of an error
+
         close = difflib.get_close_matches(code, rules, n=1)
         hint = {"msg": "run:did-you-mean", "args": {"code": close[0]}} if close else ""
         raise UsageError("run:unknown-code" if known else "run:bad-code", option=option, code=code, hint=hint)

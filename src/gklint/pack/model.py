@@ -39,6 +39,7 @@ class RowDef(NamedTuple):
 
 @dataclass
 class TableDef:
+    """One table of a template version: its anchors, header, columns and rows."""
     key: str
     name: str
     section: str
@@ -116,6 +117,7 @@ class RuleSetting(NamedTuple):
 
 @dataclass(eq=False)  # hashed by identity: packs are loaded once and cached
 class Pack:
+    """A rule pack: one template version's sections, tables, relations, facts and phrases."""
     template: str
     name: str
     path: Path

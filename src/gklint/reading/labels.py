@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..normalize import key
@@ -70,6 +69,8 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
         return 0.0
     if floor and 2 * sum((_chars(a) & _chars(b)).values()) / (len(a) + len(b)) < floor:
         return 0.0
+    from difflib import SequenceMatcher  # imported where resemblance is asked: most reports never do
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -86,6 +87,7 @@ _chars_short = lru_cache(maxsize=4096)(Counter)
 
 @dataclass(frozen=True)
 class Hit:
+    """A template label a piece of text matches, and its role in its table."""
     role: str  # anchor | header | row | group
     pack: object
     table: str
