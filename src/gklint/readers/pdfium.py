@@ -48,8 +48,9 @@ class Document:
         import pypdfium2
         import pypdfium2.raw as raw
 
-        self.raw = raw
+        self.raw, self.data = raw, data
         self.doc = pypdfium2.PdfDocument(data)
+        self.objects = None  # pdfobjects.Objects of pdfminer's document, made with the first page
 
     def close(self) -> None:
         self.doc.close()
@@ -58,7 +59,7 @@ class Document:
         """Page `index` as pdfplumber would see it, or None where pdfplumber must read it (see the
         module docstring). `page` is pdfplumber's page, not parsed: its boxes place the
         coordinates and its fonts are checked."""
-        descents = None if page.rotation else _descents(page)
+        descents = None if page.rotation else _descents(page, self._objects(page).resolve)
         if descents is None:
             return None
         raw = self.raw  # the page and its text by their handles: pypdfium2's objects cost more than them
@@ -80,6 +81,14 @@ class Document:
             return None
         finally:
             raw.FPDF_ClosePage(pg)
+
+
+    def _objects(self, page):
+        from .pdfobjects import Objects
+
+        if self.objects is None or self.objects.doc is not page.pdf.doc:
+            self.objects = Objects(page.pdf.doc, self.data)
+        return self.objects
 
 
 class PlainPage:
@@ -254,13 +263,15 @@ class _Place:
         return self.height - (y - self.y0) + self.top
 
 
-def _descents(page) -> dict[bytes, float] | None:
+def _descents(page, resolve1=None) -> dict[bytes, float] | None:
     """Each font's descent as pdfminer takes it (the font descriptor's /Descent, a standard
     font's metrics), by /BaseFont; None where pdfplumber must read the page: a Type3 font, a
-    composite font without /ToUnicode or set vertically, two fonts of one name that differ."""
+    composite font without /ToUnicode or set vertically, two fonts of one name that differ.
+    `resolve1`: pdfminer's, or one that gives what it gives (pdfobjects.Objects.resolve)."""
     from pdfminer.fontmetrics import FONT_METRICS
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import resolve1 as pdfminer_resolve1
 
+    resolve1 = resolve1 or pdfminer_resolve1
     out: dict[bytes, float] = {}
 
     def name(value) -> str | None:
