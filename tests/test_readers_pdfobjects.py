@@ -115,3 +115,17 @@ def test_random_objects_read_here_are_pdfminers():
         assert same(ours, theirs), data
         read += 1
     assert read > 300  # the test reads many, not only the empty dictionary
+
+
+def test_page_tree_read_here_gives_pdfplumber_the_pages_pdfminer_parses():
+    import pdfplumber
+
+    data = minimal_pdf([TEXT_PAGE, TEXT_PAGE, TEXT_PAGE], FONT)
+    primed, plain = pdfplumber.open(io.BytesIO(data)), pdfplumber.open(io.BytesIO(data))
+    objects = Objects(primed.doc, data)
+    objects.prime_pages()
+    assert {2, 5, 7, 9} <= set(primed.doc._cached_objs) and {2, 5, 7, 9} <= set(objects.read)
+    assert len(primed.pages) == len(plain.pages) == 3
+    for a, b in zip(primed.pages, plain.pages):
+        assert same(_rebind(a.page_obj.attrs, plain.doc), b.page_obj.attrs)
+        assert (a.bbox, a.extract_text()) == (b.bbox, b.extract_text())

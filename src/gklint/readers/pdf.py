@@ -111,7 +111,8 @@ def _read(path: str, pdf, data: bytes) -> Source:
     count = page_count(pdf)
     if count is not None and count > MAX_PAGES:
         return _fail(path, "GK014", "pdf-pages", count=count, limit=MAX_PAGES)
-    fast = _pdfium(data, len(pdf.pages))
+    objects = _objects(pdf, data)
+    fast = _pdfium(data, len(pdf.pages), objects)
     try:
         return _read_pages(path, pdf, fast)
     finally:
@@ -119,14 +120,27 @@ def _read(path: str, pdf, data: bytes) -> Source:
             fast.close()
 
 
-def _pdfium(data: bytes, pages: int):
+def _objects(pdf, data: bytes):
+    """pdfminer's dictionaries read without its tokeniser (pdfobjects.py), the page tree's
+    first: pdfplumber's pages are made from them."""
+    from .pdfobjects import Objects
+
+    objects = Objects(pdf.doc, data)
+    try:
+        objects.prime_pages()
+    except Exception:  # a damaged tree: pdfminer parses what is left as before
+        pass
+    return objects
+
+
+def _pdfium(data: bytes, pages: int, objects=None):
     """PDFium's reading of the file, used page by page where it gives pdfminer's characters
     (pdfium.py); None where PDFium is missing, cannot open the file or sees other pages
     (a damaged page tree pdfminer rebuilt its own way)."""
     try:
         from .pdfium import Document
 
-        fast = Document(data)
+        fast = Document(data, objects)
     except Exception:  # ImportError, or PDFium refuses what pdfminer opened: pdfminer reads it all
         return None
     try:

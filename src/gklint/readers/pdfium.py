@@ -44,13 +44,13 @@ UNMAPPED = frozenset((0, 0xFFFD, 0xFFFE))  # with the private use area: pdfminer
 class Document:
     """The PDF opened by PDFium once, its pages read on demand."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, objects=None):
         import pypdfium2
         import pypdfium2.raw as raw
 
         self.raw, self.data = raw, data
         self.doc = pypdfium2.PdfDocument(data)
-        self.objects = None  # pdfobjects.Objects of pdfminer's document, made with the first page
+        self.objects = objects  # pdfobjects.Objects of pdfminer's document (made with the first page)
 
     def close(self) -> None:
         self.doc.close()

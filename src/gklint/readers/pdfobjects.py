@@ -48,21 +48,50 @@ class Objects:
             x = got
         return x
 
-    def _dictionary(self, objid: int) -> dict | None:
+    def prime_pages(self) -> None:
+        """The page tree's dictionaries (/Pages, /Page) read here and put in pdfminer's object
+        cache, as its `getobj` caches what it parses: making pdfplumber's pages then parses
+        none of them again. What is not of the plain form pdfminer parses as before."""
+        from pdfminer.pdftypes import PDFObjRef
+
+        doc = self.doc
+        cached = getattr(doc, "_cached_objs", None)
+        if cached is None or not getattr(doc, "caching", False):
+            return
+        pending, seen = [doc.catalog.get("Pages")], set()
+        while pending:  # each object once: as long as the file's trees
+            ref = pending.pop()
+            if not isinstance(ref, PDFObjRef) or ref.doc is not doc or ref.objid in seen:
+                continue
+            seen.add(ref.objid)
+            if ref.objid in cached:
+                obj = cached[ref.objid][0]
+            else:
+                read = self._dictionary(ref.objid, with_generation=True)
+                if read is None:
+                    continue
+                obj = self.read[ref.objid] = read[0]
+                cached[ref.objid] = read
+            kids = obj.get("Kids") if isinstance(obj, dict) else None
+            if isinstance(kids, list):
+                pending += reversed(kids)
+
+    def _dictionary(self, objid: int, with_generation: bool = False):
         """Object `objid` as pdfminer's `getobj` parses it, where it is a dictionary of the
-        plain form; None otherwise."""
+        plain form (with its generation: as pdfminer caches it); None otherwise."""
         doc = self.doc
         cached = getattr(doc, "_cached_objs", None)
         if cached is None or objid in cached or getattr(doc, "decipher", True):
             return None
         for xref in getattr(doc, "xrefs", ()):  # the first that holds it, as getobj takes it
             try:
-                stream, pos, _ = xref.get_pos(objid)
+                stream, pos, generation = xref.get_pos(objid)
             except KeyError:
                 continue
             if stream is not None or not isinstance(pos, int):
                 return None
-            return read_dictionary(self.data, pos, objid, doc)
+            obj = read_dictionary(self.data, pos, objid, doc)
+            return None if obj is None else (obj, generation) if with_generation else obj
         return None
 
 
