@@ -361,16 +361,17 @@ def _edges(raw, pg, place: _Place, texts: set) -> list[dict] | None:
     edges: list[dict] = []
     matrix, x, y = raw.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
     matrix_ref, x_ref, y_ref = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y)
-    get_object, get_type = _call(raw, "FPDFPage_GetObject"), _call(raw, "FPDFPageObj_GetType")
+    get_object, get_type = _call(raw, "FPDFPage_GetObject", address=True), _call(raw, "FPDFPageObj_GetType")
     get_segment, segment_type = _call(raw, "FPDFPath_GetPathSegment"), _call(raw, "FPDFPathSegment_GetType")
     get_point, get_close = _call(raw, "FPDFPathSegment_GetPoint"), _call(raw, "FPDFPathSegment_GetClose")
     page, path, form = getattr(pg, "raw", pg), raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     get_matrix, count_segments = _call(raw, "FPDFPageObj_GetMatrix"), _call(raw, "FPDFPath_CountSegments")
     for i in range(_call(raw, "FPDFPage_CountObjects")(page)):
-        obj = get_object(page, i)
-        if obj.value in texts:  # WPS: most objects, one per character
+        address = get_object(page, i)  # an address first: a handle made only for what is no text
+        if address in texts:  # WPS: most objects, one per character
             continue
+        obj = _Handle(address)
         kind = get_type(obj)
         if kind == form and _form_has_paths(raw, obj, 1):
             return None
@@ -556,14 +557,15 @@ class _Handle(ctypes.c_void_p):
     does not turn it into an int), which goes back to PDFium as the pointer it is."""
 
 
-def _call(raw, name: str, _made={}):
+def _call(raw, name: str, address: bool = False, _made={}):
     """pypdfium2's function `name`, cheaper to call: a call is most of a character's time, and
     half of it is converting the arguments. Where every parameter is an `int` or a pointer the
     function takes its arguments unconverted, as C's defaults pass them — so an `int` goes only
     to an `int` parameter (an index below a count PDFium gave), a pointer only as a handle or
     `ctypes.byref` of a buffer; otherwise (a `size_t`) they are converted as declared, handles
-    as addresses. Handles it answers are `_Handle`s (NULL is falsy)."""
-    if name not in _made:
+    as addresses. Handles it answers are `_Handle`s (NULL is falsy), or with `address` their
+    addresses (NULL: None)."""
+    if (name, address) not in _made:
         f = getattr(raw, name)
         fast = type(f)(ctypes.cast(f, ctypes.c_void_p).value)
         pointer = (ctypes._Pointer, ctypes.c_void_p)
@@ -572,6 +574,7 @@ def _call(raw, name: str, _made={}):
         else:
             fast.argtypes = [ctypes.c_void_p if issubclass(t, ctypes._Pointer) and "fpdf_" in t._type_.__name__ else t
                              for t in f.argtypes]
-        fast.restype = _Handle if isinstance(f.restype, type) and issubclass(f.restype, ctypes._Pointer) else f.restype
-        _made[name] = fast
-    return _made[name]
+        handle = isinstance(f.restype, type) and issubclass(f.restype, ctypes._Pointer)
+        fast.restype = (ctypes.c_void_p if address else _Handle) if handle else f.restype
+        _made[name, address] = fast
+    return _made[name, address]
