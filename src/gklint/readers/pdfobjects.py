@@ -1,6 +1,6 @@
-"""A PDF's indirect dictionaries (fonts, font descriptors) read as pdfminer reads them, without
-its tokeniser: pdfminer's PSStackParser costs ~7 µs a token, most of `pdfium._descents`' time
-(a CIDFont's /W array is tokenised whole to read its /FontDescriptor).
+"""A PDF's indirect dictionaries (fonts, font descriptors, the page tree) read as pdfminer reads
+them, without its tokeniser: pdfminer's PSStackParser costs ~7 µs a token, most of
+`pdfium._descents`' time (a CIDFont's /W array is tokenised whole to read its /FontDescriptor).
 
 Only a plain form is read here, token for token as pdfminer reads it: `N G obj << … >> endobj`
 at the offset pdfminer's cross-reference gives, made of numbers, names (`#xx` escapes), literal
