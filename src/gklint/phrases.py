@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from . import catalog, prebuilt
 from .normalize import CharTable
+from .prebuilt import regex
 
 catalog.register("phrases", Path(__file__).with_name("phrases.yaml"))
 
@@ -67,8 +68,8 @@ NUMBERS = {
     "year": r"(?<!\d)\d{4}",
 }
 SLOTS = dict(NUMBERS, aside=r"\([^)]{0,30}\)")
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_BOUND = re.compile(r"\{(\d+)\}")
+_NAME = regex(r"[a-z][a-z0-9_]*")
+_BOUND = regex(r"\{(\d+)\}")
 
 
 class PhraseError(catalog.MessageError, ValueError):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 from .. import catalog
@@ -14,6 +13,7 @@ from ..findings import SEVERITIES
 from ..terminal import COLORS
 from .keylines import key_line
 from .model import Config, Suppression
+from ..prebuilt import regex
 
 
 def _toml():
@@ -32,7 +32,7 @@ KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fa
         "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress",
         "exclude", "extend-exclude", "color", "show-source")
 SUPPRESS_KEYS = ("code", "file", "where", "reason")
-CODE = re.compile(r"GK\d{0,3}")
+CODE = regex(r"GK\d{0,3}")
 MAX_GLOB = 1000  # characters of a path glob (matching is linear in it: globs.py)
 
 catalog.register("config", Path(__file__).with_name("messages.yaml"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 from typing import Any
 
 
 from .. import catalog, prebuilt
+from ..prebuilt import regex
 from ..expr import Equation, ExprError, parse_equation, parse_fact
 from ..phrases import PhraseError, PhraseList, compile_list, decode as decode_list, encode as encode_list
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
@@ -170,9 +170,10 @@ def build(data: dict, chain: list[Path]) -> Pack:
 
 
 SETTING_SEVERITIES = ("error", "warning", "info", "off")
-_CODE_RE = re.compile(r"GK\d{3}")
-_RELATION_CODE_RE = re.compile(r"GK3\d{2}")
-_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+_CODE_RE = regex(r"GK\d{3}")
+_RELATION_CODE_RE = regex(r"GK3\d{2}")
+_NAME_RE = regex(r"[a-z][a-z0-9-]*")
+_MMDD = regex(r"(\d{2})-(\d{2})")
 
 
 def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
@@ -260,7 +261,7 @@ def _deadlines(v: _Validator, data: dict) -> dict:
 
 def valid_mmdd(value: str) -> bool:
     """MM-DD that is a date in every year (so never 02-29)."""
-    m = re.fullmatch(r"(\d{2})-(\d{2})", value)
+    m = _MMDD.fullmatch(value)
     if not m:
         return False
     try:

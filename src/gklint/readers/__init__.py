@@ -20,6 +20,7 @@ from pathlib import Path
 from ..checks import get as get_rule
 from ..fileio import NotRegularFile, TooLarge, read_bounded
 from ..model import Pos
+from ..prebuilt import regex
 from .encoding import decode
 
 # Larger files are refused: a report is tens of kilobytes; this bounds memory per file.
@@ -168,7 +169,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
     return _valid_text(reader_for(path, data)(path, data))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def _valid_text(src: Source) -> Source:
