@@ -174,3 +174,58 @@ def test_regex_code_of_another_engine_is_not_used(monkeypatch):
     finally:
         monkeypatch.undo()
         prebuilt._regex_codes.cache_clear()
+
+
+def test_stored_class_code_is_current_and_complete():
+    prebuilt._package_modules()  # every class of the package made, its method texts seen
+    stored = json.loads(Path(prebuilt.CODES).read_text(encoding="utf-8"))
+    assert stored["engine"] == prebuilt.CODE_ENGINE, f"code: {REGENERATE}"
+    assert prebuilt._class_sources and prebuilt._class_sources <= set(stored["items"]), f"code: {REGENERATE}"
+    assert set(stored["items"]) <= prebuilt._class_sources, f"code: {REGENERATE} (texts no class makes)"
+
+
+def test_stored_class_code_is_the_compiled_code():
+    for source in json.loads(Path(prebuilt.CODES).read_text(encoding="utf-8"))["items"]:
+        assert prebuilt._stored_code(source) == prebuilt.compiled(source), source
+
+
+def test_the_package_classes_are_made_from_stored_code(monkeypatch):
+    import dataclasses
+    import sys
+    import types
+
+    used = []
+    real = prebuilt._stored_code
+    monkeypatch.setattr(prebuilt, "_stored_code", lambda s: used.append(s) or real(s))
+    monkeypatch.setattr(prebuilt, "_class_sources", set())  # the store's list stays the package's own
+    module = types.ModuleType("gklint.example")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    exec(compile("import dataclasses\n@dataclasses.dataclass\nclass Two:\n    a: int\n    b: str = 'x'\n",
+                 "<example>", "exec", dont_inherit=True), vars(module))
+    two = module.Two(1)
+    assert (two.a, two.b, repr(two), two == module.Two(1, "x")) == (1, "x", "Two(a=1, b='x')", True)
+    assert used and not any(real(s) for s in used)  # looked up, not stored: compiled
+
+    used.clear()
+
+    @dataclasses.dataclass
+    class Elsewhere:  # a class of another module: exec as ever, nothing looked up
+        a: int
+
+    assert Elsewhere(2).a == 2 and not used
+
+
+def test_damaged_or_foreign_class_code_is_compiled(monkeypatch):
+    source = next(iter(json.loads(Path(prebuilt.CODES).read_text(encoding="utf-8"))["items"]))
+    for damaged in ("zz", "00", "e3" * 3, 5):
+        monkeypatch.setattr(prebuilt, "_codes", lambda: {source: damaged})
+        assert prebuilt._stored_code(source) is None
+    monkeypatch.undo()
+    assert prebuilt._codes()
+    monkeypatch.setattr(prebuilt, "CODE_ENGINE", "cpython-399 (3, 99, 0) 00000000 marshal 9")
+    prebuilt._codes.cache_clear()
+    try:
+        assert prebuilt._codes() == {}
+    finally:
+        monkeypatch.undo()
+        prebuilt._codes.cache_clear()
