@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from . import catalog, prebuilt
 from .normalize import CharTable
 from .prebuilt import regex
+from .resources import beside
 
-catalog.register("phrases", Path(__file__).with_name("phrases.yaml"))
+catalog.register("phrases", beside(__file__, "phrases.yaml"))
 
 # Folds the punctuation that varies between reports, one character for one (offsets are kept).
 _FOLD = CharTable(str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any
 
 
@@ -20,7 +19,7 @@ SEVERITY_NAMES = ("error", "warning", "info")
 class _Validator:
     """Reads the merged mapping into typed definitions; errors point into the right file."""
 
-    def __init__(self, chain: list[Path]):
+    def __init__(self, chain: list[str]):
         self.chain = chain
 
     def fail(self, keypath: list, msg: str, **args):
@@ -71,7 +70,7 @@ def _has_path(node: Any, keypath: list) -> bool:
     return True
 
 
-def build(data: dict, chain: list[Path]) -> Pack:
+def build(data: dict, chain: list[str]) -> Pack:
     v = _Validator(chain)
     template = v.need(data, "template", str, [])
     name = v.need(data, "name", str, [])
