@@ -165,15 +165,21 @@ def test_refused_or_foreign_regex_code_is_compiled_by_re(monkeypatch):
     assert prebuilt.regex(pattern).pattern == pattern  # the engine refused the code; re compiled it
 
 
-def test_regex_code_of_another_engine_is_not_used(monkeypatch):
-    assert prebuilt._regex_codes()
-    monkeypatch.setattr(prebuilt, "ENGINE", "cpython-399 (3, 99, 0) sre 0 4 4 little 1114111")
-    prebuilt._regex_codes.cache_clear()
+def _nothing_for_another_engine(monkeypatch, engine: str, other: str, codes) -> None:
+    """`codes()` (a store's items, cached) is empty when the store names another engine."""
+    assert codes()
+    monkeypatch.setattr(prebuilt, engine, other)
+    codes.cache_clear()
     try:
-        assert prebuilt._regex_codes() == {}
+        assert codes() == {}
     finally:
         monkeypatch.undo()
-        prebuilt._regex_codes.cache_clear()
+        codes.cache_clear()
+
+
+def test_regex_code_of_another_engine_is_not_used(monkeypatch):
+    _nothing_for_another_engine(monkeypatch, "ENGINE", "cpython-399 (3, 99, 0) sre 0 4 4 little 1114111",
+                                prebuilt._regex_codes)
 
 
 def test_stored_class_code_is_current_and_complete():
@@ -221,11 +227,5 @@ def test_damaged_or_foreign_class_code_is_compiled(monkeypatch):
         monkeypatch.setattr(prebuilt, "_codes", lambda: {source: damaged})
         assert prebuilt._stored_code(source) is None
     monkeypatch.undo()
-    assert prebuilt._codes()
-    monkeypatch.setattr(prebuilt, "CODE_ENGINE", "cpython-399 (3, 99, 0) 00000000 marshal 9")
-    prebuilt._codes.cache_clear()
-    try:
-        assert prebuilt._codes() == {}
-    finally:
-        monkeypatch.undo()
-        prebuilt._codes.cache_clear()
+    _nothing_for_another_engine(monkeypatch, "CODE_ENGINE", "cpython-399 (3, 99, 0) 00000000 marshal 9",
+                                prebuilt._codes)

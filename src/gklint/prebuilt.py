@@ -55,7 +55,8 @@ CODES = os.path.join(_PKG, "prebuilt", "code.json")
 ENGINE = (f"{sys.implementation.cache_tag} {sys.version_info[:3]} sre {_sre.MAGIC} {_sre.CODESIZE} "
           f"{array.array('I').itemsize} {sys.byteorder} {sys.maxunicode}")
 # Stored bytecode is used only by the Python that compiled it.
-CODE_ENGINE = f"{sys.implementation.cache_tag} {sys.version_info[:3]} {importlib.util.MAGIC_NUMBER.hex()} marshal {marshal.version}"
+CODE_ENGINE = (f"{sys.implementation.cache_tag} {sys.version_info[:3]} {importlib.util.MAGIC_NUMBER.hex()} "
+               f"marshal {marshal.version}")
 # The files whose code makes a kind of piece: an edit of one makes the stored pieces unused.
 _EXPR = ("src/expr.py", "src/grammars.py", "grammar/expr.lark")
 COMPILERS = {"content": ("src/pack/schema.py", "src/phrases.py", "src/normalize.py"),
