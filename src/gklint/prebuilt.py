@@ -18,12 +18,6 @@ them (src/gklint/prebuilt/regex.json), used only by the same engine (Python vers
 number, code size, byte order), which validates the code before using it; any other pattern, or
 any doubt, is compiled by `re.compile`.
 
-Making a dataclass compiles its generated methods from source text (≈ 0.15 ms a method, 90 of
-them at a start). `dataclass_exec` stands in for `exec` in the dataclasses module: for the
-package's own classes it runs the code compiled from the same text when the store was written
-(src/gklint/prebuilt/code.json, keyed by the text itself, used only by the Python that wrote it,
-its bytecode magic number and marshal version); any other text, or any doubt, is compiled.
-
 `python -m gklint.prebuilt` writes the stores and the grammar tables (grammars.py) again; a test
 says when they are out of date.
 """
@@ -32,16 +26,12 @@ from __future__ import annotations
 
 import _sre
 import array
-import dataclasses
 import errno
 import hashlib
-import importlib.util
 import json
-import marshal
 import os
 import re
 import sys
-import types
 from functools import lru_cache
 
 from .resources import read_text, resource_dir
@@ -50,13 +40,9 @@ _PKG = os.path.dirname(os.path.realpath(__file__))
 STORE = os.path.join(_PKG, "prebuilt", "yaml.json")
 PIECES = os.path.join(_PKG, "prebuilt", "pieces.json")
 REGEXES = os.path.join(_PKG, "prebuilt", "regex.json")
-CODES = os.path.join(_PKG, "prebuilt", "code.json")
 # Stored engine code is used only by the engine that wrote it.
 ENGINE = (f"{sys.implementation.cache_tag} {sys.version_info[:3]} sre {_sre.MAGIC} {_sre.CODESIZE} "
           f"{array.array('I').itemsize} {sys.byteorder} {sys.maxunicode}")
-# Stored bytecode is used only by the Python that compiled it.
-CODE_ENGINE = (f"{sys.implementation.cache_tag} {sys.version_info[:3]} {importlib.util.MAGIC_NUMBER.hex()} "
-               f"marshal {marshal.version}")
 # The files whose code makes a kind of piece: an edit of one makes the stored pieces unused.
 _EXPR = ("src/expr.py", "src/grammars.py", "grammar/expr.lark")
 COMPILERS = {"content": ("src/pack/schema.py", "src/phrases.py", "src/normalize.py"),
@@ -231,50 +217,6 @@ def build_regexes() -> dict:
     return {"engine": ENGINE, "items": {p: engine_code(p) for p in sorted(patterns)}}
 
 
-_class_sources: set[str] = set()  # every text the package's dataclasses compiled (what the store holds)
-
-
-def dataclass_exec(source, globals=None, locals=None, /):
-    """`exec` as the dataclasses module calls it; a package class's methods from stored code."""
-    if globals is None:  # what exec itself would take: the dataclasses module's namespace
-        globals = vars(dataclasses)
-    if isinstance(source, str) and str(globals.get("__name__", "")).startswith("gklint."):
-        _class_sources.add(source)
-        code = _stored_code(source)
-        if code is not None:
-            source = code
-    exec(source, globals, locals)
-
-
-def _stored_code(source: str) -> types.CodeType | None:
-    stored = _codes().get(source)
-    if not isinstance(stored, str):
-        return None
-    try:
-        code = marshal.loads(bytes.fromhex(stored))
-    except (ValueError, EOFError, TypeError):
-        return None
-    return code if isinstance(code, types.CodeType) else None
-
-
-@lru_cache(maxsize=1)
-def _codes() -> dict:
-    data = _read(CODES)
-    items = data.get("items")
-    return items if data.get("engine") == CODE_ENGINE and isinstance(items, dict) else {}
-
-
-def compiled(source: str) -> types.CodeType:
-    """What `exec(source)` compiles (the dataclasses module has no future imports to pass on)."""
-    return compile(source, "<string>", "exec", dont_inherit=True)
-
-
-def build_codes() -> dict:
-    """The bytecode of every dataclass method text of the package (all its modules imported)."""
-    _package_modules()
-    return {"engine": CODE_ENGINE, "items": {s: marshal.dumps(compiled(s)).hex() for s in sorted(_class_sources)}}
-
-
 def _package_modules() -> list:
     """Every module of the package, imported (its folders without __init__.py too)."""
     import importlib
@@ -320,10 +262,10 @@ def write() -> list[str]:
     # The pieces keep their order (a word list's items are read in it); patterns may hold lone
     # surrogates (safetext's), which only JSON's escapes can carry.
     for path, data, sort, ascii in ((STORE, build_store(), True, False), (PIECES, build_pieces(), False, False),
-                                    (REGEXES, build_regexes(), True, True), (CODES, build_codes(), True, True)):
+                                    (REGEXES, build_regexes(), True, True)):
         with open(path, "w", encoding="utf-8") as f:
             f.write(json.dumps(data, ensure_ascii=ascii, sort_keys=sort, indent=0) + "\n")
-    return [STORE, PIECES, REGEXES, CODES, *write_tables()]
+    return [STORE, PIECES, REGEXES, *write_tables()]
 
 
 if __name__ == "__main__":
