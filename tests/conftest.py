@@ -49,7 +49,7 @@ def packs():
 
 def copy_packs(directory: Path) -> Path:
     """The shipped rule packs copied into `directory`: tests break copies, never the originals."""
-    for f in resource_dir("rules").glob("*.yaml"):
+    for f in Path(resource_dir("rules")).glob("*.yaml"):
         shutil.copy(f, directory / f.name)
     return directory
 

@@ -166,7 +166,7 @@ PACK_EDITS = st.sampled_from([
 def packs(draw) -> tuple[str, str]:
     """A built-in pack file (or its common parent) with a few lines broken."""
     name = draw(st.sampled_from(["gov-2021.yaml", "common.yaml", "gov-2019.yaml"]))
-    lines = (resource_dir("rules") / name).read_text(encoding="utf-8").splitlines()
+    lines = (Path(resource_dir("rules")) / name).read_text(encoding="utf-8").splitlines()
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines) - 1))
         kind, value = draw(PACK_EDITS)
@@ -188,7 +188,7 @@ def packs(draw) -> tuple[str, str]:
 def test_fuzz_packs(pack):
     name, text = pack
     with workdir() as (d, report):
-        for f in resource_dir("rules").glob("*.yaml"):
+        for f in Path(resource_dir("rules")).glob("*.yaml"):
             shutil.copy(f, d / f.name)
         (d / name).write_text(text, encoding="utf-8")
         target = d / ("gov-2021.yaml" if name == "common.yaml" else name)

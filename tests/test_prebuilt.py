@@ -165,12 +165,18 @@ def test_refused_or_foreign_regex_code_is_compiled_by_re(monkeypatch):
     assert prebuilt.regex(pattern).pattern == pattern  # the engine refused the code; re compiled it
 
 
-def test_regex_code_of_another_engine_is_not_used(monkeypatch):
-    assert prebuilt._regex_codes()
-    monkeypatch.setattr(prebuilt, "ENGINE", "cpython-399 (3, 99, 0) sre 0 4 4 little 1114111")
-    prebuilt._regex_codes.cache_clear()
+def _nothing_for_another_engine(monkeypatch, engine: str, other: str, codes) -> None:
+    """`codes()` (a store's items, cached) is empty when the store names another engine."""
+    assert codes()
+    monkeypatch.setattr(prebuilt, engine, other)
+    codes.cache_clear()
     try:
-        assert prebuilt._regex_codes() == {}
+        assert codes() == {}
     finally:
         monkeypatch.undo()
-        prebuilt._regex_codes.cache_clear()
+        codes.cache_clear()
+
+
+def test_regex_code_of_another_engine_is_not_used(monkeypatch):
+    _nothing_for_another_engine(monkeypatch, "ENGINE", "cpython-399 (3, 99, 0) sre 0 4 4 little 1114111",
+                                prebuilt._regex_codes)

@@ -12,3 +12,25 @@ def test_lazy_pattern_matches_as_compiled():
         assert bool(lazy.search(text)) == bool(compiled.search(text))
         assert lazy.sub("#", text) == compiled.sub("#", text)
     assert lazy.pattern == source  # attributes other than methods come from the pattern too
+
+
+def test_a_one_file_text_check_leaves_out_what_it_does_not_use(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    # pathlib (≈ 4 ms with urllib.parse and ipaddress), the YAML library, the cache's modules;
+    # gklint.engine is the control: the probe sees what the check imported.
+    names = ("pathlib", "yaml", "difflib", "gklint.cache", "gklint.engine")
+    probe = ("import sys\nfrom gklint.cli import main\ncode = main(sys.argv[1:])\n"
+             f"print(code, *sorted(m for m in {names!r} if m in sys.modules))")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (tmp_path / "pyproject.toml").write_text('[tool.gklint]\nignore = ["GK506"]\n', encoding="utf-8")
+    for args in (["--isolated"], []):  # without and with the configuration file found from the folder
+        out = subprocess.run([sys.executable, "-c", probe, "check", "--no-cache", *args, str(seed)], cwd=tmp_path,
+                             capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"), timeout=120)
+        assert out.returncode == 0, out.stderr
+        code, *imported = out.stdout.splitlines()[-1].split()
+        assert code in ("0", "1") and imported == ["gklint.engine"], out.stdout

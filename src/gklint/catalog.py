@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
-from pathlib import Path
-
+from .resources import beside, path_text, read_text
 from .yamlload import load_yaml_at
 
 LANGS = ("zh", "en")
@@ -61,13 +60,13 @@ class MessageError(Exception):
         return {lang: self.text(lang) for lang in LANGS}
 
 
-_PATHS: dict[str, Path] = {}
+_PATHS: dict[str, str] = {}
 _INLINE: dict[str, dict] = {}  # catalogs given as data (rules declared by packs)
 
 
-def register(name: str, path: Path) -> None:
+def register(name: str, path) -> None:
     """Make the catalog file `path` known as `name` (rule modules do this when they are defined)."""
-    _PATHS[name] = Path(path)
+    _PATHS[name] = path_text(path)
 
 
 def names() -> list[str]:
@@ -92,7 +91,7 @@ def catalog(name: str) -> dict:
     if path is None:
         raise CatalogError(f"unknown catalog {name!r}")
     try:
-        data = load_yaml_at(path, path.read_text(encoding="utf-8"))
+        data = load_yaml_at(path, read_text(path))
     except OSError as e:
         raise CatalogError(f"{path}: {e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("zh"), dict):
@@ -106,7 +105,7 @@ def _discover() -> None:
 
     load_rules()
     if "core" not in _PATHS:
-        register("core", Path(__file__).with_name("messages.yaml"))
+        register("core", beside(__file__, "messages.yaml"))
 
 
 def block(name: str, lang: str) -> dict:

@@ -7,15 +7,15 @@ An equation is compiled to a linear form  sum(coef * cell) + const = 0  per bind
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from . import catalog, grammars, prebuilt
+from .resources import beside
 
-catalog.register("expr", Path(__file__).with_name("expr.yaml"))
+catalog.register("expr", beside(__file__, "expr.yaml"))
 
 
 class ExprError(catalog.MessageError, ValueError):

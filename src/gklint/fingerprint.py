@@ -7,15 +7,15 @@ elsewhere in the file, so a fingerprint never contains a line number.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .findings import Finding
 from .model import Report
 from .normalize import key
 from .origins import without_numbers
+from .prebuilt import regex
 
 # Messages quote other lines ("与第 12 行的部分重复", "（第 293 行）"); those numbers move with edits.
-_LINE_REF = re.compile(r"第\s*\d+\s*行")
+_LINE_REF = regex(r"第\s*\d+\s*行")
 
 
 def section_at(report: Report | None, line: int) -> str | None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+import os
 
 import lark
 from lark import Lark
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
-from .resources import resource_dir
+from .resources import read_text, resource_dir
 
 # Every grammar of gklint and its build options (JSON-serialisable; a custom lexer is given at load).
 GRAMMARS = {
@@ -42,7 +42,7 @@ def load(name: str, lexer=None) -> Lark:
 
 
 def _source(name: str) -> str:
-    return (resource_dir("grammar") / f"{name}.lark").read_text(encoding="utf-8")
+    return read_text(os.path.join(resource_dir("grammar"), f"{name}.lark"))
 
 
 def _key(name: str, text: str, lexer) -> str:
@@ -51,13 +51,13 @@ def _key(name: str, text: str, lexer) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def _path(name: str) -> Path:
-    return Path(__file__).resolve().parent / "prebuilt" / f"grammar-{name}.json"
+def _path(name: str) -> str:
+    return os.path.join(os.path.dirname(os.path.realpath(__file__)), "prebuilt", f"grammar-{name}.json")
 
 
 def _stored(name: str, key: str) -> dict | None:
     try:
-        table = json.loads(_path(name).read_text(encoding="utf-8"), object_hook=_untag)
+        table = json.loads(read_text(_path(name)), object_hook=_untag)
     except (OSError, ValueError, TypeError, RecursionError):
         return None
     return table if isinstance(table, dict) and table.get("key") == key else None
@@ -111,13 +111,15 @@ def _hashable(key):
     return tuple(key) if isinstance(key, list) else key
 
 
-def write_tables() -> list[Path]:
+def write_tables() -> list:
+    from pathlib import Path
+
     from .parser import _ItemStream  # the report grammar's lexer (a class, given at load)
 
     lexers = {"report": _ItemStream}
     written = []
     for name in GRAMMARS:
-        path = _path(name)
+        path = Path(_path(name))
         if _stored(name, _key(name, _source(name), lexers.get(name))) is not None:
             continue  # current: lark numbers its states differently on every build
         path.parent.mkdir(exist_ok=True)

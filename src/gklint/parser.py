@@ -6,7 +6,6 @@ parse, the title, agency, report year and page metadata are read from the front 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer
@@ -19,6 +18,7 @@ from .model import Pos, Report, Section
 from .normalize import key
 from .textscan import fold, period_re, period_words
 from .pack import builtin_packs
+from .prebuilt import regex
 from .vocab import vocabulary
 
 
@@ -74,7 +74,7 @@ class _Build(Transformer):
 
 
 MAX_TABLE_CELLS = 20_000
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_RE = regex(r"((?:19|20)\d{2})\s*年")
 
 
 def parse(path: str, lines: list[str], packs: dict | None = None) -> Report:

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from . import catalog, prebuilt
 from .normalize import CharTable
+from .prebuilt import regex
+from .resources import beside
 
-catalog.register("phrases", Path(__file__).with_name("phrases.yaml"))
+catalog.register("phrases", beside(__file__, "phrases.yaml"))
 
 # Folds the punctuation that varies between reports, one character for one (offsets are kept).
 _FOLD = CharTable(str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "\u3000": " ",
@@ -67,8 +68,8 @@ NUMBERS = {
     "year": r"(?<!\d)\d{4}",
 }
 SLOTS = dict(NUMBERS, aside=r"\([^)]{0,30}\)")
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_BOUND = re.compile(r"\{(\d+)\}")
+_NAME = regex(r"[a-z][a-z0-9_]*")
+_BOUND = regex(r"\{(\d+)\}")
 
 
 class PhraseError(catalog.MessageError, ValueError):

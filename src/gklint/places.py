@@ -8,17 +8,17 @@ carry them; `public` puts them in place of the paths in the language asked for.
 
 from __future__ import annotations
 
-import re
 
 from . import catalog
 from .checks.structure import canonical
+from .prebuilt import regex
 
 # The data keys that hold gklint's own ids of tables, rows, columns and cells, at any depth.
 ID_KEYS = frozenset({"table", "row", "rows", "missing", "cell", "cells", "binding", "section", "relation",
                      "relations"})
 # Internal keys the outputs do not show: the names themselves and the origin (it is `location`).
 HIDDEN = frozenset({"names", "origin"})
-_PATH = re.compile(r"^(\w+)\[([^\]]+)\]\[([^\]]+)\]$")
+_PATH = regex(r"^(\w+)\[([^\]]+)\]\[([^\]]+)\]$")
 
 
 def _definition(report, tkey: str):

@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import _sre
 import array
+import errno
 import hashlib
 import json
+import os
 import re
 import sys
 from functools import lru_cache
-from pathlib import Path
 
-from .resources import resource_dir
+from .resources import read_text, resource_dir
 
-_PKG = Path(__file__).resolve().parent
-STORE = _PKG / "prebuilt" / "yaml.json"
-PIECES = _PKG / "prebuilt" / "pieces.json"
-REGEXES = _PKG / "prebuilt" / "regex.json"
+_PKG = os.path.dirname(os.path.realpath(__file__))
+STORE = os.path.join(_PKG, "prebuilt", "yaml.json")
+PIECES = os.path.join(_PKG, "prebuilt", "pieces.json")
+REGEXES = os.path.join(_PKG, "prebuilt", "regex.json")
 # Stored engine code is used only by the engine that wrote it.
 ENGINE = (f"{sys.implementation.cache_tag} {sys.version_info[:3]} sre {_sre.MAGIC} {_sre.CODESIZE} "
           f"{array.array('I').itemsize} {sys.byteorder} {sys.maxunicode}")
@@ -49,7 +50,7 @@ COMPILERS = {"content": ("src/pack/schema.py", "src/phrases.py", "src/normalize.
 _recording: dict | None = None  # while the store is written: kind -> {key: encoded result}
 
 
-def packaged_yaml(path: Path, text: str):
+def packaged_yaml(path, text: str):
     """The data of a YAML file from the store when `path` is one of the package's own files with
     this text, else None (the caller parses the YAML)."""
     name = _name(path)
@@ -61,20 +62,27 @@ def packaged_yaml(path: Path, text: str):
     return json.loads(entry["json"])  # a fresh object each time: callers may change what they get
 
 
-def _roots() -> dict[str, Path]:
+def _roots() -> dict[str, str]:
     # The packs first: in an installed package they are inside it (gklint/rules), in a source
     # tree beside it; either way they are named rules/….
-    return {"rules": resource_dir("rules").resolve(), "src": _PKG}
+    return {"rules": os.path.realpath(resource_dir("rules")), "src": _PKG}
 
 
-def _name(path: Path) -> str | None:
+def _name(path) -> str | None:
+    """`label/relative path` of a file under one of the roots (symbolic links resolved), else None."""
     try:
-        resolved = Path(path).resolve()
-    except (OSError, RuntimeError, ValueError):
+        resolved = os.path.realpath(path)
+        os.stat(resolved)
+    except OSError as e:  # a missing file has a name still; a symbolic-link loop has none
+        if e.errno == errno.ELOOP:
+            return None
+    except ValueError:
         return None
     for label, root in _roots().items():
-        if resolved.is_relative_to(root):
-            return f"{label}/{resolved.relative_to(root).as_posix()}"
+        inside = root if root.endswith(os.sep) else root + os.sep
+        if resolved == root or resolved.startswith(inside):
+            rest = resolved[len(inside):] if resolved != root else "."
+            return f"{label}/{rest.replace(os.sep, '/')}"
     return None
 
 
@@ -83,10 +91,10 @@ def _digest(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _read(path: Path) -> dict:
+def _read(path: str) -> dict:
     """A store's JSON object; nothing if it is missing or damaged."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text(path))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -123,7 +131,8 @@ def _code(kind: str) -> str:
     digest = hashlib.sha256()
     for name in COMPILERS[kind]:
         root, _, rest = name.partition("/")
-        digest.update((roots[root] / rest).read_bytes())
+        with open(os.path.join(roots[root], rest), "rb") as f:
+            digest.update(f.read())
     return digest.hexdigest()
 
 
@@ -131,6 +140,7 @@ def build_pieces() -> dict:
     """Every piece the package's packs compile, computed afresh."""
     global _recording
     from . import expr
+    from .pack import national_pack_files
     from .pack.schema import build
     from .pack.source import load_yaml_chain
 
@@ -138,7 +148,7 @@ def build_pieces() -> dict:
     try:
         expr.parse_equation.cache_clear()  # its results would not be recorded
         expr.parse_fact.cache_clear()
-        for path in sorted(resource_dir("rules").glob("gov-*.yaml")):
+        for path in national_pack_files():
             build(*load_yaml_chain(path))
         recorded = _recording
     finally:
@@ -210,20 +220,23 @@ def build_regexes() -> dict:
 def _package_modules() -> list:
     """Every module of the package, imported (its folders without __init__.py too)."""
     import importlib
+    from pathlib import Path
 
     names = set()
-    for path in _PKG.rglob("*.py"):
+    for path in Path(_PKG).rglob("*.py"):
         parts = ("gklint", *path.relative_to(_PKG).with_suffix("").parts)
         if parts[-1] != "__main__":
             names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return [importlib.import_module(n) for n in sorted(names)]
 
 
-def yaml_files() -> list[Path]:
-    """Every YAML file of the package: the rule packs and the catalogs."""
+def yaml_files() -> list:
+    """Every YAML file of the package: the rule packs and the catalogs (pathlib Paths)."""
+    from pathlib import Path
+
     named = {}
     for root in _roots().values():
-        for p in sorted(root.rglob("*.yaml")):
+        for p in sorted(Path(root).rglob("*.yaml")):
             named.setdefault(_name(p), p)  # a pack inside the package is found under both roots
     return list(named.values())
 
@@ -242,15 +255,16 @@ def build_store() -> dict:
     return store
 
 
-def write() -> list[Path]:
+def write() -> list[str]:
     from .grammars import write_tables
 
-    STORE.parent.mkdir(exist_ok=True)
+    os.makedirs(os.path.dirname(STORE), exist_ok=True)
     # The pieces keep their order (a word list's items are read in it); patterns may hold lone
     # surrogates (safetext's), which only JSON's escapes can carry.
     for path, data, sort, ascii in ((STORE, build_store(), True, False), (PIECES, build_pieces(), False, False),
                                     (REGEXES, build_regexes(), True, True)):
-        path.write_text(json.dumps(data, ensure_ascii=ascii, sort_keys=sort, indent=0) + "\n", encoding="utf-8")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(data, ensure_ascii=ascii, sort_keys=sort, indent=0) + "\n")
     return [STORE, PIECES, REGEXES, *write_tables()]
 
 

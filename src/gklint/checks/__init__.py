@@ -24,11 +24,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from pathlib import Path
 from typing import ClassVar, Iterable
 
 from .. import catalog
 from ..findings import Finding
+from ..resources import yaml_of
 
 REGISTRY: dict[str, "Rule"] = {}
 CHECKERS: list = []  # what runs on a report: rules with a `check`, and `Checker`s
@@ -51,7 +51,7 @@ class Rule:
             return  # an abstract helper class
         module = sys.modules[cls.__module__]
         cls.catalog_name = cls.__dict__.get("catalog_name") or cls.code
-        catalog.register(cls.catalog_name, Path(module.__file__).with_suffix(".yaml"))
+        catalog.register(cls.catalog_name, yaml_of(module.__file__))
         rule = register(cls())
         if "check" in cls.__dict__:
             CHECKERS.append(rule)

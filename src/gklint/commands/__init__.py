@@ -9,14 +9,14 @@ returns the exit status.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from .. import catalog
+from ..resources import beside
 
 # As ruff documents them: 2 is also an internal error (GK010), whatever --exit-zero or --fail-on say.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-catalog.register("run", Path(__file__).with_name("messages.yaml"))
+catalog.register("run", beside(__file__, "messages.yaml"))
 
 
 class UsageError(catalog.MessageError):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from pathlib import Path
 
 from .. import catalog
 from ..findings import SEVERITIES
+from ..prebuilt import regex
+from ..resources import beside, path_text
 from ..terminal import COLORS
 from .keylines import key_line
 from .model import Config, Suppression
@@ -32,10 +32,10 @@ KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fa
         "deadlines", "packs", "max-size", "jobs", "cache-dir", "suppress",
         "exclude", "extend-exclude", "color", "show-source")
 SUPPRESS_KEYS = ("code", "file", "where", "reason")
-CODE = re.compile(r"GK\d{0,3}")
+CODE = regex(r"GK\d{0,3}")
 MAX_GLOB = 1000  # characters of a path glob (matching is linear in it: globs.py)
 
-catalog.register("config", Path(__file__).with_name("messages.yaml"))
+catalog.register("config", beside(__file__, "messages.yaml"))
 
 
 class ConfigError(catalog.MessageError):
@@ -58,7 +58,7 @@ def show(value) -> str:
 
 
 class _Reader:
-    def __init__(self, path: Path, text: str, in_pyproject: bool):
+    def __init__(self, path: str, text: str, in_pyproject: bool):
         self.path, self.text, self.in_pyproject = path, text, in_pyproject
         self.table = "[tool.gklint]" if in_pyproject else ""
 
@@ -129,7 +129,7 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
     from .. import limits
     from ..fileio import TooLarge, read_bounded
 
-    path = Path(path)
+    path = path_text(path)
     try:
         text = read_bounded(path, limits.SETTINGS_BYTES).decode("utf-8")
     except TooLarge as e:
@@ -145,7 +145,7 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
         raise ConfigError(path, "", "toml-syntax", detail=str(e)) from None
     except RecursionError:  # tomllib parses nested arrays and tables recursively
         raise ConfigError(path, "", "toml-too-deep") from None
-    in_pyproject = path.name == "pyproject.toml"
+    in_pyproject = os.path.basename(path) == "pyproject.toml"
     r = _Reader(path, text, in_pyproject)
     if in_pyproject:
         table = data.get("tool", {}).get("gklint") if isinstance(data.get("tool"), dict) else None
@@ -204,7 +204,7 @@ def load(path, required: bool = True, templates: tuple = ()) -> Config | None:
             for i, p in enumerate(value):
                 p = r.string(kp + [i], p)
                 try:
-                    cfg.packs.append(load_pack(Path(root) / p))
+                    cfg.packs.append(load_pack(os.path.join(root, p)))
                 except PackError as e:
                     raise r.error(kp + [i], "pack-error", error=e.term()) from None
         elif key == "max-size":

@@ -12,24 +12,26 @@ naming the file, line and key.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from functools import lru_cache
-from pathlib import Path
 
-from ..resources import resource_dir
+from ..resources import path_text, resource_dir
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
 from .schema import build, valid_mmdd
 from .source import PackError, load_yaml_chain
 
 __all__ = ["KINDS", "ColumnDef", "Fact", "Pack", "PackError", "Relation", "RowDef", "RuleSetting", "SectionDef",
-           "TableDef", "builtin_packs", "load_pack", "load_pack_cached", "pack_for_year", "valid_mmdd"]
+           "TableDef", "builtin_packs", "load_pack", "load_pack_cached", "national_pack_files", "pack_for_year",
+           "valid_mmdd"]
 
 
-def load_pack(path: Path) -> Pack:
+def load_pack(path) -> Pack:
     """A pack, validated; its relation codes become rules (`gklint rule`, --select, configuration).
     A relation code that is a built-in rule's is a PackError like any other."""
     from ..checks.relations import register_pack_rules
 
-    data, chain = load_yaml_chain(Path(path))
+    data, chain = load_yaml_chain(path_text(path))
     pack = build(data, chain)
     register_pack_rules(pack)
     return pack
@@ -38,7 +40,7 @@ def load_pack(path: Path) -> Pack:
 @lru_cache(maxsize=None)
 def load_pack_cached(path: str) -> Pack:
     """One Pack object per pack file and process, so packs can travel between processes by path."""
-    return load_pack(Path(path))
+    return load_pack(path)
 
 
 # A pack is sent to worker processes as its path and loaded there once (see runner.py).
@@ -49,10 +51,16 @@ Pack.__reduce__ = lambda self: (load_pack_cached, (str(self.path),))  # type: ig
 def builtin_packs() -> dict[str, Pack]:
     """The national packs shipped with gklint, by template version ("2019", "2021")."""
     packs = {}
-    for p in sorted(resource_dir("rules").glob("gov-*.yaml")):
-        pack = load_pack_cached(str(p))
+    for p in national_pack_files():
+        pack = load_pack_cached(p)
         packs[pack.template] = pack
     return packs
+
+
+def national_pack_files() -> list[str]:
+    """rules/gov-*.yaml, in name order."""
+    folder = resource_dir("rules")
+    return sorted(os.path.join(folder, n) for n in os.listdir(folder) if fnmatch.fnmatchcase(n, "gov-*.yaml"))
 
 
 def pack_for_year(year: int | None, packs: dict[str, Pack]) -> Pack:

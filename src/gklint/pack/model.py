@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from ..expr import Equation
@@ -120,7 +119,7 @@ class Pack:
     """A rule pack: one template version's sections, tables, relations, facts and phrases."""
     template: str
     name: str
-    path: Path
+    path: str
     years: tuple[int | None, int | None]
     sections: tuple[SectionDef, ...]
     tables: dict[str, TableDef]

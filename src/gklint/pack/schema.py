@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import re
-from pathlib import Path
 from typing import Any
 
 
 from .. import catalog, prebuilt
+from ..prebuilt import regex
 from ..expr import Equation, ExprError, parse_equation, parse_fact
 from ..phrases import PhraseError, PhraseList, compile_list, decode as decode_list, encode as encode_list
 from .model import KINDS, ColumnDef, Fact, Pack, Relation, RowDef, RuleSetting, SectionDef, TableDef
@@ -20,7 +19,7 @@ SEVERITY_NAMES = ("error", "warning", "info")
 class _Validator:
     """Reads the merged mapping into typed definitions; errors point into the right file."""
 
-    def __init__(self, chain: list[Path]):
+    def __init__(self, chain: list[str]):
         self.chain = chain
 
     def fail(self, keypath: list, msg: str, **args):
@@ -71,7 +70,7 @@ def _has_path(node: Any, keypath: list) -> bool:
     return True
 
 
-def build(data: dict, chain: list[Path]) -> Pack:
+def build(data: dict, chain: list[str]) -> Pack:
     v = _Validator(chain)
     template = v.need(data, "template", str, [])
     name = v.need(data, "name", str, [])
@@ -170,9 +169,10 @@ def build(data: dict, chain: list[Path]) -> Pack:
 
 
 SETTING_SEVERITIES = ("error", "warning", "info", "off")
-_CODE_RE = re.compile(r"GK\d{3}")
-_RELATION_CODE_RE = re.compile(r"GK3\d{2}")
-_NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+_CODE_RE = regex(r"GK\d{3}")
+_RELATION_CODE_RE = regex(r"GK3\d{2}")
+_NAME_RE = regex(r"[a-z][a-z0-9-]*")
+_MMDD = regex(r"(\d{2})-(\d{2})")
 
 
 def _relation_rules(v: _Validator, data: dict, used: set[str]) -> dict:
@@ -260,7 +260,7 @@ def _deadlines(v: _Validator, data: dict) -> dict:
 
 def valid_mmdd(value: str) -> bool:
     """MM-DD that is a date in every year (so never 02-29)."""
-    m = re.fullmatch(r"(\d{2})-(\d{2})", value)
+    m = _MMDD.fullmatch(value)
     if not m:
         return False
     try:

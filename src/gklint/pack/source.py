@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 
 from .. import catalog
 from ..fileio import NotRegularFile, TooLarge, read_bounded
+from ..resources import beside, path_text
 from ..yamlload import YAMLLimitError, YAMLSyntaxError, load_yaml_at
 
-catalog.register("pack", Path(__file__).with_name("messages.yaml"))
+catalog.register("pack", beside(__file__, "messages.yaml"))
 
 
 class PackError(catalog.MessageError):
     """A pack that cannot be used: `file:line: key: message`, the message by id and arguments
     (mostly of the `pack` catalog, pack/messages.yaml)."""
 
-    def __init__(self, path: Path, keypath: list, msg: str, **args):
+    def __init__(self, path: str, keypath: list, msg: str, **args):
         self.path, self.keypath = path, keypath
         self.line = _line_of(path, keypath)
         self.where = ".".join(str(k) for k in keypath) or "(top)"
@@ -29,7 +29,7 @@ class PackError(catalog.MessageError):
         return f"{self.path}:{self.line}:{where} {self.message(lang)}"
 
 
-def _line_of(path: Path, keypath: list) -> int:
+def _line_of(path: str, keypath: list) -> int:
     """Line of a key path in a YAML file (1-based), found by composing the node tree safely."""
     import yaml  # only when an error is reported
 
@@ -54,6 +54,11 @@ def _line_of(path: Path, keypath: list) -> int:
     return line
 
 
+def _parts(path: str) -> list[str]:
+    """The names a path is made of, split at every separator of this system."""
+    return (path.replace(os.altsep, os.sep) if os.altsep else path).split(os.sep)
+
+
 def _merge(base: Any, over: Any) -> Any:
     if isinstance(base, dict) and isinstance(over, dict):
         out = dict(base)
@@ -66,12 +71,13 @@ def _merge(base: Any, over: Any) -> Any:
 MAX_PACK_BYTES = 2 * 1024 * 1024  # the built-in packs are about 20 KB
 
 
-def _read(path: Path) -> str:
+def _read(path: str) -> str:
     return read_bounded(path, MAX_PACK_BYTES).decode("utf-8")
 
 
-def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list[Path]]:
-    """The merged mapping of `path` and its `extends` chain, plus the chain (child first)."""
+def load_yaml_chain(path: str, seen: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
+    """The merged mapping of `path` (as `path_text` gives it) and its `extends` chain, plus the chain
+    (child first)."""
     if path in seen:
         raise PackError(path, ["extends"], "pack:extends-cycle")
     try:
@@ -98,9 +104,9 @@ def load_yaml_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict, list
     chain = [path]
     parent = data.pop("extends", None)
     if parent is not None:
-        if not isinstance(parent, str) or os.path.isabs(parent) or ".." in Path(parent).parts:
+        if not isinstance(parent, str) or os.path.isabs(parent) or ".." in _parts(parent):
             raise PackError(path, ["extends"], "pack:extends-path")
-        base, parents = load_yaml_chain(path.parent / parent, seen + (path,))
+        base, parents = load_yaml_chain(path_text(os.path.join(os.path.dirname(path), parent)), seen + (path,))
         data = _merge(base, data)
         chain += parents
     return data, chain

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..checks import get as get_rule
 from ..fileio import NotRegularFile, TooLarge, read_bounded
 from ..model import Pos
+from ..prebuilt import regex
+from ..resources import suffix as suffix_of
 from .encoding import decode
 
 # Larger files are refused: a report is tens of kilobytes; this bounds memory per file.
@@ -75,7 +76,7 @@ def read_pdf(path: str, data: bytes) -> Source:
 def read_unsupported(path: str, data: bytes) -> Source:
     from .docx import OLE_MAGIC, ole_finding
     src = Source(path, fatal=True)
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path).lower()
     if data.startswith(OLE_MAGIC):
         src.findings.append(ole_finding(data))
     elif data.lstrip().startswith(b"{\\rtf"):
@@ -143,7 +144,7 @@ def reader_for(path: str, data: bytes):
         return read_unsupported
     if kind:
         return READERS[kind]
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path).lower()
     if suffix in NOT_YET:
         return read_unsupported
     return READERS.get(suffix, read_text)
@@ -168,7 +169,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
     return _valid_text(reader_for(path, data)(path, data))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def _valid_text(src: Source) -> Source:

@@ -10,7 +10,6 @@ label or several run together, as PDF text and wrapped cells produce (`益组织
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from ..prebuilt import regex
 _ORDINAL = regex(r"^(?:[#*]+|[一二三四五六七八九十]{1,3}[、.，]|[（(〔][一二三四五六七八九十\d]{1,3}[）)〕]|\d{1,2}[.、．]"
                    r"(?!\d)|[①-⑳])+")
 _PUNCT = regex(r"[\s#*|（）()“”\"'‘’「」、，,。.．：:；;！!？?《》〔〕\[\]【】\-—_·/\\~～]+")
+_TOKENS = regex(r"[一二三四五六七八九十]{1,3}|\d{1,3}|[①-⑳]")  # an ordinal's parts
 
 NEAR = 0.6  # similarity from which a piece of text is taken as a (deviating) template label
 FRAGMENT_MIN = 2  # a shorter core is never taken for a label of its own
@@ -46,7 +46,7 @@ def ordinal(text: str) -> int | None:
     m = _ORDINAL.match(key(text))
     if not m:
         return None
-    tokens = re.findall(r"[一二三四五六七八九十]{1,3}|\d{1,3}|[①-⑳]", m.group())
+    tokens = _TOKENS.findall(m.group())
     if not tokens:
         return None
     t = tokens[-1]

@@ -116,7 +116,7 @@ def _gklint_wheel(wheels: Path) -> Path:
     package = Path(__file__).resolve().parent.parent
     files = from_tree(package, "gklint")
     for name in ("grammar", "rules"):
-        folder = resource_dir(name)
+        folder = Path(resource_dir(name))
         if package not in folder.resolve().parents:  # a checkout keeps them beside src/
             files.update(from_tree(folder, f"gklint/{name}"))
     metadata = (f"Metadata-Version: 2.1\nName: gklint\nVersion: {__version__}\n"

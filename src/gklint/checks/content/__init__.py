@@ -5,9 +5,9 @@ to is the pack's `rules:` setting."""
 
 from __future__ import annotations
 
-import re
+from ...prebuilt import regex
 
-_PUNCT = re.compile(r"[\s。，,；;、：:！!？?.（）()“”\"'—-]+")
+_PUNCT = regex(r"[\s。，,；;、：:！!？?.（）()“”\"'—-]+")
 
 
 def section_text(section) -> str:

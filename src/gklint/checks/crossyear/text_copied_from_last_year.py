@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 
 from ...model import Pos, Report
+from ...prebuilt import regex
 from . import PairRule, file_name
 
 SIMILARITY = 0.9  # threshold (Jaccard of shingles)
 SHINGLE = 4
 MIN_CHARS = 200  # shorter narratives are too little text to call a copy
 
-_NUMBERS = re.compile(r"\d+(?:[.,．]\d+)*")  # 4-digit years are numbers too
-_NOISE = re.compile(r"[\s\W_]+")  # white space and punctuation
+_NUMBERS = regex(r"\d+(?:[.,．]\d+)*")  # 4-digit years are numbers too
+_NOISE = regex(r"[\s\W_]+")  # white space and punctuation
 
 
 def narrative(report: Report) -> str:

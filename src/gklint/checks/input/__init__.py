@@ -6,11 +6,11 @@ Texts several rules of the family share are in the family catalog `input` (`__in
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ... import catalog
+from ...resources import yaml_of
 
-catalog.register("input", Path(__file__).with_suffix(".yaml"))
+catalog.register("input", yaml_of(__file__))
 
 
 def row_label(row) -> str | dict:

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from ... import catalog
 from ...model import NUMBER, Report, Table
 from ...pack import Pack, Relation
+from ...resources import yaml_of
 from .. import Checker
 from ...linear import instances
 from . import cell_name, col_label, fmt, joined, num, row_label, rule_for
 from .blank_not_zero import BlankNotZero
 from .relation_not_checkable import RelationNotCheckable
 
-catalog.register("relations", Path(__file__).with_suffix(".yaml"))
+catalog.register("relations", yaml_of(__file__))
 
 
 @dataclass(slots=True)  # slotted: dozens per report

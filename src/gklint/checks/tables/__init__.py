@@ -6,11 +6,11 @@ Texts several rules of the family share are in the family catalog `tables` (`__i
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ... import catalog
+from ...resources import yaml_of
 
-catalog.register("tables", Path(__file__).with_suffix(".yaml"))
+catalog.register("tables", yaml_of(__file__))
 
 
 def own_tables(report):

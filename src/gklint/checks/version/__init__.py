@@ -8,11 +8,11 @@ Texts several rules of the family share are in the family catalog `version` (`__
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ... import catalog
+from ...resources import yaml_of
 
-catalog.register("version", Path(__file__).with_suffix(".yaml"))
+catalog.register("version", yaml_of(__file__))
 
 SHOWN = 3  # markers named in a message
 
