@@ -34,3 +34,28 @@ def test_a_one_file_text_check_leaves_out_what_it_does_not_use(tmp_path):
         assert out.returncode == 0, out.stderr
         code, *imported = out.stdout.splitlines()[-1].split()
         assert code in ("0", "1") and imported == ["gklint.engine"], out.stdout
+
+
+def test_a_check_through_the_cache_leaves_out_platformdirs_and_pathlib_on_linux(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    from conftest import SEEDS
+
+    if sys.platform != "linux":
+        pytest.skip("the plain cache directory is worked out without platformdirs on Linux only")
+    names = ("pathlib", "platformdirs", "gklint.cache")  # the cache module is the control
+    probe = ("import sys\nfrom gklint.cli import main\ncode = main(sys.argv[1:])\n"
+             f"print(code, *sorted(m for m in {names!r} if m in sys.modules))")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANDROID_")}
+    env.update(PYTHONWARNINGS="ignore", XDG_CACHE_HOME=str(tmp_path / "xdg"), GKLINT_CACHE_DIR="")
+    out = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", str(seed)], cwd=tmp_path,
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    code, *imported = out.stdout.splitlines()[-1].split()
+    assert code in ("0", "1") and imported == ["gklint.cache"], out.stdout
+    assert (tmp_path / "xdg" / "gklint" / "hmac-key").is_file()  # the cache was used, where platformdirs puts it

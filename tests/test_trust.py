@@ -233,6 +233,37 @@ def test_cache_defaults_to_the_user_cache_dir_with_a_private_key(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["xdg"]  # nothing in the working tree
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the plain Linux directory is worked out without platformdirs")
+@pytest.mark.parametrize("env", [
+    {"XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"},
+    {"XDG_CACHE_HOME": "/x/cache/", "HOME": "relative"},
+    {"XDG_CACHE_HOME": "", "HOME": "/home/u"},
+    {"HOME": "/home/u/"},
+    {"XDG_CACHE_HOME": "relative", "HOME": "/home/u"},  # platformdirs' own answer
+    {"HOME": "relative"},
+    {"XDG_CACHE_HOME": "/x", "HOME": "/home/u", "ANDROID_DATA": "/data", "ANDROID_ROOT": "/system"},
+])
+def test_the_user_cache_dir_is_platformdirs_own(monkeypatch, env):
+    from platformdirs import user_cache_dir
+
+    for name in ("XDG_CACHE_HOME", "HOME", "ANDROID_DATA", "ANDROID_ROOT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    try:
+        expected = user_cache_dir("gklint", appauthor=False)
+    except RuntimeError:  # platformdirs cannot place a relative HOME: neither may gklint
+        with pytest.raises(RuntimeError):
+            cache_mod.user_cache_dir()
+        return
+    assert cache_mod.user_cache_dir() == expected
+    plain = cache_mod._plain_linux_cache_dir()
+    assert plain is None or plain == expected
+    xdg = env.get("XDG_CACHE_HOME", "")
+    worked_out_here = "ANDROID_DATA" not in env and (xdg.startswith("/") or not xdg and env["HOME"].startswith("/"))
+    assert (plain is not None) == worked_out_here
+
+
 def test_a_cache_dir_in_a_tree_ignores_itself(tmp_path, capsys):
     run(capsys, "check", "--cache-dir", tmp_path / "tree" / ".cache", FAILING)
     assert (tmp_path / "tree" / ".cache" / ".gitignore").read_text().splitlines()[-1] == "*"
