@@ -188,6 +188,56 @@ def test_damaged_pdf(tmp_path):
     assert "PDF 文件已损坏或不完整" in f.message
 
 
+def _pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of the numbered objects given (1 0 obj is the catalog), with a correct cross-reference."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timer on this platform")
+def test_a_pdf_whose_catalog_refers_to_itself_is_stopped(tmp_path):
+    loop = write(tmp_path, "loop.pdf", _pdf_of([b"1 0 R"]))  # pdfminer follows the reference for ever
+    ok = write(tmp_path, "ok.pdf", minimal_pdf([TEXT_PAGE], FONT))
+    # In a process of its own with a 1-second deadline: without one the check would never end.
+    probe = ("import sys, time\nimport gklint.readers.pdf as p\np.PDF_SECONDS = 1\nfrom gklint.readers import read\n"
+             "a = read(sys.argv[1], 10**7)\ntime.sleep(1.5)\nb = read(sys.argv[2], 10**7)\n"
+             "print([f.msg for f in a.findings], [f.code for f in b.findings])")
+    out = subprocess.run([sys.executable, "-c", probe, str(loop), str(ok)], capture_output=True, text=True,
+                         timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    # The loop is stopped with its finding; the timer is off again, so the next file reads as ever.
+    assert out.stdout.strip() == "['GK011:pdf-too-slow'] []"
+
+
+def test_the_deadline_arms_only_in_the_main_thread():
+    import threading
+
+    from gklint.readers.deadline import TimeUp, deadline
+
+    seen = []
+
+    def work():
+        with deadline(0.01):
+            time.sleep(0.2)  # no timer here: nothing interrupts it
+        seen.append("done")
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert seen == ["done"]
+    if hasattr(__import__("signal"), "setitimer"):
+        with pytest.raises(TimeUp):
+            with deadline(0.05):
+                time.sleep(2)
+
+
 # -- web pages ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("tag", ["div", "span", "table><tr><td", "ul><li"])

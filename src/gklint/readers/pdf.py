@@ -63,7 +63,20 @@ def _cause(e: Exception) -> Exception:
     return inner or e
 
 
+PDF_SECONDS = 120  # real reports read in well under a second a page; a file that takes longer loops or is hostile
+
+
 def read_pdf(path: str, data: bytes) -> Source:
+    from .deadline import TimeUp, deadline
+
+    try:
+        with deadline(PDF_SECONDS):
+            return _read_pdf(path, data)
+    except TimeUp:  # pdfminer caught in a loop of references (or a file built to be slow)
+        return _fail(path, "GK011", "pdf-too-slow", seconds=PDF_SECONDS)
+
+
+def _read_pdf(path: str, data: bytes) -> Source:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
