@@ -206,7 +206,7 @@ class Lexer:
         if "、" not in span.text:
             return [span]  # every heading, exact or reworded, has its numeral's 、
         exact = self.vocab.run_in_heading_re.search(key(span.text))
-        if not exact and (len(span.text) < RUN_IN_FUZZY or "、" not in span.text):
+        if not exact and len(span.text) < RUN_IN_FUZZY:
             return [span]  # the common case, decided on the cached key
         k, idx, _ = key_with_map(span)
         cuts = set()
