@@ -282,10 +282,10 @@ class _Assembly:
         return found
 
     def _find_row_def(self, row: str):
-        for p in (None, *self.reader.packs):
-            d = self.definition if p is None else p.tables.get(self.table.key)
-            if d is not None and row in d.row_defs:
-                version = next(q.template for q in self.reader.packs if q.tables.get(self.table.key) is d)
+        key = self.table.key
+        for d in [self.definition] + [p.tables[key] for p in self.reader.packs if key in p.tables]:
+            if row in d.row_defs:
+                version = next(p.template for p in self.reader.packs if p.tables.get(key) is d)
                 return d, d.row_defs[row], version
         return None, None, None
 
