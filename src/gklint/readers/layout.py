@@ -32,7 +32,7 @@ _RESIDUE = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
 _RESIDUE.update({0x0B: 0x0A, 0x0C: 0x0A, 0x0D: 0x0A, 0x85: 0x0A, 0x2028: 0x0A, 0x2029: 0x0A})
 _RESIDUE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"})
 # Private-use characters (symbol-font glyphs, broken font maps) carry nothing a rule could read.
-_PUA = re.compile("[\ue000-\uf8ff]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 _REMOVE_RESIDUE = CharTable(_RESIDUE)  # one scan first: most cells and paragraphs have none
@@ -41,7 +41,7 @@ _REMOVE_RESIDUE = CharTable(_RESIDUE)  # one scan first: most cells and paragrap
 def clean(text: str) -> str:
     """Drop invisible editor residue; turn the various line-break characters into `\\n`."""
     text = _REMOVE_RESIDUE(text)
-    return _PUA.sub("", text) if _PUA.search(text) else text
+    return PRIVATE_USE.sub("", text) if PRIVATE_USE.search(text) else text
 
 
 def _wordish(ch: str) -> bool:

@@ -26,7 +26,7 @@ from collections import Counter
 
 from ..checks import get as get_rule
 from . import Source, pdfwords
-from .layout import Writer, iso_date, join, looks_tabular, one_line
+from .layout import PRIVATE_USE, Writer, iso_date, join, looks_tabular, one_line
 
 MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer visible characters on every page: the PDF is pictures only
@@ -41,7 +41,6 @@ ORDINAL_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.
 ORDINAL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
                            r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])")
 SENTENCE_END = "。！？!?"
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 SHOWN_PAGES = 10  # page numbers named in a message
